@@ -1,0 +1,24 @@
+import type { z } from 'zod'
+import type { MethodSpec } from './method.ts'
+import { settingsMethods } from './settings.ts'
+import { staffMethods } from './staff.ts'
+import { systemMethods } from './system.ts'
+
+/** The whole API between the renderer and the main process: `area.action` -> input schema and result. */
+export const contract = {
+  ...systemMethods,
+  ...staffMethods,
+  ...settingsMethods,
+} satisfies Record<string, MethodSpec>
+
+export type Contract = typeof contract
+export type MethodName = keyof Contract
+/** What a caller passes (defaults may be omitted). */
+export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>
+/** What a handler receives (after parsing and defaults). */
+export type ParsedInput<M extends MethodName> = z.output<Contract[M]['input']>
+export type MethodResult<M extends MethodName> = Contract[M] extends MethodSpec<z.ZodType, infer R> ? R : never
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.hasOwn(contract, name)
+}

@@ -1,0 +1,38 @@
+/** Error codes that cross the API boundary. The message is translated for the operator's language. */
+export const ERROR_CODES = [
+  'invalid_input',
+  'unknown_method',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'rule_violation',
+  'internal',
+] as const
+export type ErrorCode = (typeof ERROR_CODES)[number]
+
+export interface ApiError {
+  code: ErrorCode
+  message: string
+  /** Field-level problems for forms: path -> message. */
+  fields?: Record<string, string>
+}
+
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ApiError }
+
+/**
+ * Thrown by handlers for an expected refusal (a rule, a missing record). The dispatcher turns it into
+ * an error envelope with `messageKey` translated; anything else thrown is an internal error.
+ */
+export class DomainError extends Error {
+  readonly code: ErrorCode
+  readonly messageKey: string
+  readonly params: Record<string, string | number>
+
+  constructor(code: ErrorCode, messageKey: string, params: Record<string, string | number> = {}) {
+    super(messageKey)
+    this.name = 'DomainError'
+    this.code = code
+    this.messageKey = messageKey
+    this.params = params
+  }
+}

@@ -1,0 +1,9 @@
+/** Topics pushed to every window after a write commits; a window re-reads what it shows of that topic. */
+export const CHANGE_TOPICS = ['staff', 'settings', 'clients', 'visits', 'rotation', 'audit'] as const
+export type ChangeTopic = (typeof CHANGE_TOPICS)[number]
+
+export interface ChangeEvent {
+  topic: ChangeTopic
+  /** Ids of the changed records, where the handler knows them. */
+  ids?: number[]
+}

@@ -1,0 +1,16 @@
+import type { ChangeEvent } from '../../core/api/events.ts'
+import type { Operator } from '../../core/api/operator.ts'
+import type { WritableDb } from '../../db/types.ts'
+
+/** What a handler gets besides its input. Handlers are plain functions: no Electron, no I/O but the db. */
+export interface HandlerContext {
+  db: WritableDb
+  operator: Operator
+  /** The current time as ISO-8601 UTC; injectable so tests control the clock. */
+  now(): string
+  /** Queues a change event; it is pushed to every window only after the transaction commits. */
+  emit(event: ChangeEvent): void
+  /** Replaces the audit summary of this call with a readable one. */
+  audit(summary: string): void
+  appInfo: { version: string; preview: boolean }
+}

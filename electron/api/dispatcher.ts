@@ -1,0 +1,108 @@
+import { z } from 'zod'
+import { contract, isMethodName, type MethodName } from '../../core/api/contract.ts'
+import { DomainError, type ApiError, type Envelope } from '../../core/api/errors.ts'
+import type { ChangeEvent } from '../../core/api/events.ts'
+import type { Permission } from '../../core/api/method.ts'
+import type { Operator } from '../../core/api/operator.ts'
+import { translateError } from '../../core/i18n/errorMessages.ts'
+import type { Locale } from '../../core/i18n/locales.ts'
+import { appendAudit } from '../../db/audit.ts'
+import { readSettings } from '../../db/settings.ts'
+import type { WritableDb } from '../../db/types.ts'
+import type { HandlerContext } from './context.ts'
+import type { Handler, HandlerTable } from './handlerTable.ts'
+import { describeZodError, zodErrorMap } from './validationMessages.ts'
+
+export interface DispatcherOptions {
+  db: WritableDb
+  handlers: HandlerTable
+  /** Pushes committed changes to every window. */
+  publish(events: ChangeEvent[]): void
+  /** The permission hook; operators and roles (issue 6) fill it. */
+  authorize?(operator: Operator, permission: Permission, method: MethodName): boolean
+  now?(): Date
+  log?(message: string, error: unknown): void
+  appInfo: { version: string; preview: boolean }
+}
+
+export type Dispatch = (method: unknown, input: unknown, operator: Operator) => Envelope<unknown>
+
+const AUDIT_SUMMARY_LIMIT = 500
+
+/**
+ * The one entry of every API call, from IPC or the web preview: validates, authorises, runs the handler
+ * (a write in one immediate transaction with its audit row), then publishes the change events.
+ * Never throws: every outcome is an envelope.
+ */
+export function createDispatcher(options: DispatcherOptions): Dispatch {
+  const { db, handlers, publish } = options
+  const authorize = options.authorize ?? (() => true)
+  const clock = options.now ?? (() => new Date())
+  const log = options.log ?? ((message, error) => console.error(message, error))
+
+  const locale = (): Locale => {
+    try {
+      return readSettings(db).language
+    } catch {
+      return 'zh-CN'
+    }
+  }
+  const fail = (code: ApiError['code'], key: string, params: Record<string, string | number> = {}): Envelope<never> => ({
+    ok: false,
+    error: { code, message: translateError(locale(), key, params) },
+  })
+
+  return (method, input, operator) => {
+    if (!isMethodName(method)) return fail('unknown_method', 'error.unknownMethod', { method: typeof method === 'string' ? method.slice(0, 60) : typeof method })
+    const spec = contract[method]
+    if (!authorize(operator, spec.permission, method)) return fail('forbidden', 'error.forbidden')
+
+    const language = locale()
+    const parsed = spec.input.safeParse(input ?? {}, { error: zodErrorMap(language) })
+    if (!parsed.success) return invalid(language, parsed.error)
+
+    const events: ChangeEvent[] = []
+    let summary: string | null = null
+    const ctx: HandlerContext = {
+      db,
+      operator,
+      now: () => clock().toISOString(),
+      emit: (event) => events.push(event),
+      audit: (text) => (summary = text),
+      appInfo: options.appInfo,
+    }
+    const handler = handlers[method] as Handler<MethodName>
+    try {
+      let value: unknown
+      if (spec.writes) {
+        value = db
+          .transaction(() => {
+            const result = handler(ctx, parsed.data as never)
+            appendAudit(db, {
+              at: ctx.now(),
+              operatorId: operator.id,
+              operatorName: operator.name,
+              method,
+              summary: (summary ?? JSON.stringify(parsed.data)).slice(0, AUDIT_SUMMARY_LIMIT),
+            })
+            return result
+          })
+          .immediate()
+        if (events.length > 0) publish(events)
+      } else {
+        value = handler(ctx, parsed.data as never)
+      }
+      return { ok: true, value }
+    } catch (error) {
+      if (error instanceof DomainError) return fail(error.code, error.messageKey, error.params)
+      if (error instanceof z.ZodError) return invalid(locale(), error)
+      log(`API ${method} failed`, error)
+      return fail('internal', 'error.internal')
+    }
+  }
+}
+
+function invalid(locale: Locale, error: z.ZodError): Envelope<never> {
+  const { message, fields } = describeZodError(locale, error)
+  return { ok: false, error: { code: 'invalid_input', message, fields } }
+}

@@ -1,0 +1,16 @@
+import { clinicSettingsSchema } from '../../../core/domain/settings.ts'
+import { readSettings, writeSettings } from '../../../db/settings.ts'
+import type { PartialHandlerTable } from '../handlerTable.ts'
+
+export const settingsHandlers: PartialHandlerTable<'settings.get' | 'settings.update'> = {
+  'settings.get': (ctx) => readSettings(ctx.db),
+
+  'settings.update': (ctx, patch) => {
+    // The whole result is validated too, so a patch can never combine into an invalid set (e.g. equal prefixes).
+    const next = clinicSettingsSchema.parse({ ...readSettings(ctx.db), ...patch })
+    writeSettings(ctx.db, patch, ctx.now())
+    ctx.audit(`修改设置：${Object.keys(patch).join(', ')}`)
+    ctx.emit({ topic: 'settings' })
+    return next
+  },
+}
