@@ -52,6 +52,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): OpenedDat
     return { db, schemaVersion: schemaVersion(db), migrated, snapshotPath }
   } catch (error) {
     db.close()
+    if (error instanceof Database.SqliteError && error.code.startsWith('SQLITE_CORRUPT')) throw new DatabaseCorruptError([error.message])
     throw error
   }
 }

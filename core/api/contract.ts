@@ -1,14 +1,20 @@
 import type { z } from 'zod'
 import type { MethodSpec } from './method.ts'
+import { clientMethods } from './clients.ts'
+import { rotationMethods } from './rotation.ts'
 import { settingsMethods } from './settings.ts'
 import { staffMethods } from './staff.ts'
 import { systemMethods } from './system.ts'
+import { visitMethods } from './visits.ts'
 
 /** The whole API between the renderer and the main process: `area.action` -> input schema and result. */
 export const contract = {
   ...systemMethods,
   ...staffMethods,
   ...settingsMethods,
+  ...clientMethods,
+  ...visitMethods,
+  ...rotationMethods,
 } satisfies Record<string, MethodSpec>
 
 export type Contract = typeof contract

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { LOCALES } from '../i18n/locales.ts'
+import { DEFAULT_ARCHIVE_TEMPLATE, isValidArchiveTemplate } from './archiveNumber.ts'
 
 const prefix = z
   .string()
@@ -19,6 +20,23 @@ export const clinicSettingsSchema = z.object({
     .object({ first: prefix, returning: prefix, review: prefix })
     .refine((p) => new Set([p.first, p.returning, p.review]).size === 3, { message: 'validation.prefixesDistinct' }),
   language: z.enum(LOCALES),
+  archiveNumberTemplate: z.string().trim().refine(isValidArchiveTemplate, 'validation.archiveTemplate'),
+  /** The consultant board's policies (DOMAIN.md rotation rules 2, 4, 5, 9). */
+  rotationPolicies: z
+    .object({
+      rotationMode: z.enum(['order', 'fewestTurns']),
+      designatedCountsAsTurn: z.boolean(),
+      returningCountsAsTurn: z.boolean(),
+      returningOwnerAbsent: z.enum(['rotation', 'wait']),
+      manualCountsAsTurn: z.boolean(),
+    })
+    .strict(),
+  /** Rule 1: open the day in sign-in order, or continue from the previous working day. */
+  rotationOpenMode: z.enum(['signIn', 'continue']),
+  /** A visit waiting longer than this is flagged on the desk. */
+  waitAlertMinutes: z.number().int().min(1, 'validation.range').max(600, 'validation.range'),
+  /** More clients waiting than this is flagged on the desk. */
+  waitingCountAlert: z.number().int().min(1, 'validation.range').max(500, 'validation.range'),
 })
 export type ClinicSettings = z.infer<typeof clinicSettingsSchema>
 
@@ -28,6 +46,17 @@ export const DEFAULT_SETTINGS: ClinicSettings = {
   clinicPhone: '',
   queuePrefixes: { first: 'A', returning: 'B', review: 'C' },
   language: 'zh-CN',
+  archiveNumberTemplate: DEFAULT_ARCHIVE_TEMPLATE,
+  rotationPolicies: {
+    rotationMode: 'order',
+    designatedCountsAsTurn: false,
+    returningCountsAsTurn: false,
+    returningOwnerAbsent: 'rotation',
+    manualCountsAsTurn: true,
+  },
+  rotationOpenMode: 'signIn',
+  waitAlertMinutes: 20,
+  waitingCountAlert: 8,
 }
 
 export const settingsPatchSchema = clinicSettingsSchema.partial().strict()

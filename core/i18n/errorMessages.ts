@@ -49,6 +49,10 @@ addErrorMessages({
     'validation.phone': '请输入正确的手机号（11 位）或座机号（如 021-61234567）',
     'validation.prefix': '前缀为 1～2 个大写字母',
     'validation.prefixesDistinct': '三种就诊类型的号码前缀不能相同',
+    'validation.archiveTemplate': '档案号格式须含且仅含一个 {SEQ:n}，其余为字母、数字、- 或 _，如 DA{YYYY}{SEQ:5}',
+    'validation.range': '超出允许范围',
+    'validation.date': '日期格式应为 YYYY-MM-DD',
+    'validation.birthDate': '出生日期不合理',
   },
   'en-US': {
     'validation.required': 'Required',
@@ -56,5 +60,9 @@ addErrorMessages({
     'validation.phone': 'Enter a valid mobile (11 digits) or landline number (e.g. 021-61234567)',
     'validation.prefix': 'A prefix is one or two capital letters',
     'validation.prefixesDistinct': 'The three visit types need different number prefixes',
+    'validation.archiveTemplate': 'The archive number format needs exactly one {SEQ:n}; the rest letters, digits, - or _, e.g. DA{YYYY}{SEQ:5}',
+    'validation.range': 'Out of the allowed range',
+    'validation.date': 'Dates are written YYYY-MM-DD',
+    'validation.birthDate': 'This birth date is not plausible',
   },
 })

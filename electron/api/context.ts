@@ -8,6 +8,8 @@ export interface HandlerContext {
   operator: Operator
   /** The current time as ISO-8601 UTC; injectable so tests control the clock. */
   now(): string
+  /** Today's date in the clinic's local time zone, YYYY-MM-DD: the day of boards and queue numbers. */
+  today(): string
   /** Queues a change event; it is pushed to every window only after the transaction commits. */
   emit(event: ChangeEvent): void
   /** Replaces the audit summary of this call with a readable one. */

@@ -4,6 +4,7 @@ import { DomainError, type ApiError, type Envelope } from '../../core/api/errors
 import type { ChangeEvent } from '../../core/api/events.ts'
 import type { Permission } from '../../core/api/method.ts'
 import type { Operator } from '../../core/api/operator.ts'
+import { localDateOf } from '../../core/domain/dates.ts'
 import { translateError } from '../../core/i18n/errorMessages.ts'
 import type { Locale } from '../../core/i18n/locales.ts'
 import { appendAudit } from '../../db/audit.ts'
@@ -25,14 +26,14 @@ export interface DispatcherOptions {
   appInfo: { version: string; preview: boolean }
 }
 
-export type Dispatch = (method: unknown, input: unknown, operator: Operator) => Envelope<unknown>
+export type Dispatch = (method: unknown, input: unknown, operator: Operator) => Promise<Envelope<unknown>>
 
 const AUDIT_SUMMARY_LIMIT = 500
 
 /**
  * The one entry of every API call, from IPC or the web preview: validates, authorises, runs the handler
  * (a write in one immediate transaction with its audit row), then publishes the change events.
- * Never throws: every outcome is an envelope.
+ * Never rejects: every outcome is an envelope. Reads may be async (an export); writes are synchronous.
  */
 export function createDispatcher(options: DispatcherOptions): Dispatch {
   const { db, handlers, publish } = options
@@ -52,7 +53,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
     error: { code, message: translateError(locale(), key, params) },
   })
 
-  return (method, input, operator) => {
+  return async (method, input, operator) => {
     if (!isMethodName(method)) return fail('unknown_method', 'error.unknownMethod', { method: typeof method === 'string' ? method.slice(0, 60) : typeof method })
     const spec = contract[method]
     if (!authorize(operator, spec.permission, method)) return fail('forbidden', 'error.forbidden')
@@ -67,6 +68,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
       db,
       operator,
       now: () => clock().toISOString(),
+      today: () => localDateOf(clock()),
       emit: (event) => events.push(event),
       audit: (text) => (summary = text),
       appInfo: options.appInfo,
@@ -78,6 +80,8 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
         value = db
           .transaction(() => {
             const result = handler(ctx, parsed.data as never)
+            // better-sqlite3 transactions are synchronous: a write must finish before the commit.
+            if (result instanceof Promise) throw new Error(`write handler ${method} returned a promise`)
             appendAudit(db, {
               at: ctx.now(),
               operatorId: operator.id,
@@ -90,7 +94,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
           .immediate()
         if (events.length > 0) publish(events)
       } else {
-        value = handler(ctx, parsed.data as never)
+        value = await handler(ctx, parsed.data as never)
       }
       return { ok: true, value }
     } catch (error) {

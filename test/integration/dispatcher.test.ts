@@ -29,10 +29,10 @@ function setup(overrides: Partial<DispatcherOptions> = {}) {
   return { db, dispatch, published, logged, count }
 }
 
-describe('the dispatcher', () => {
-  it('runs a write, leaves one audit row with the operator and pushes the event after commit', () => {
+describe('the dispatcher', async () => {
+  it('runs a write, leaves one audit row with the operator and pushes the event after commit', async () => {
     const { dispatch, published, count, db } = setup()
-    const result = dispatch('staff.create', consultant, op)
+    const result = await dispatch('staff.create', consultant, op)
     expect(result.ok).toBe(true)
     const staff = (result as { value: Staff }).value
     expect(staff).toMatchObject({ name: '王静', phone: '13800000001', skills: ['skin'], active: true })
@@ -45,9 +45,9 @@ describe('the dispatcher', () => {
     expect(published).toEqual([[{ topic: 'staff', ids: [staff.id] }]])
   })
 
-  it('answers bad input with a field-level error in Chinese and writes nothing', () => {
+  it('answers bad input with a field-level error in Chinese and writes nothing', async () => {
     const { dispatch, published, count } = setup()
-    const result = dispatch('staff.create', { name: '   ', role: 'janitor', phone: '12345', room: 5, skills: 'all' }, op)
+    const result = await dispatch('staff.create', { name: '   ', role: 'janitor', phone: '12345', room: 5, skills: 'all' }, op)
     expect(result.ok).toBe(false)
     if (result.ok) return
     expect(result.error.code).toBe('invalid_input')
@@ -65,21 +65,21 @@ describe('the dispatcher', () => {
     ['an array', [1, 2]],
     ['unknown fields', { ...consultant, admin: true }],
     ['a huge name', { ...consultant, name: '张'.repeat(100_000) }],
-  ])('refuses %s as input', (_label, input) => {
+  ])('refuses %s as input', async (_label, input) => {
     const { dispatch, count } = setup()
-    const result = dispatch('staff.create', input, op)
+    const result = await dispatch('staff.create', input, op)
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
     expect(count('staff')).toBe(0)
   })
 
-  it('refuses an unknown method without throwing', () => {
+  it('refuses an unknown method without throwing', async () => {
     const { dispatch } = setup()
-    expect(dispatch('staff.drop', {}, op)).toMatchObject({ ok: false, error: { code: 'unknown_method' } })
-    expect(dispatch({ toString: 1 }, {}, op)).toMatchObject({ ok: false, error: { code: 'unknown_method' } })
-    expect(dispatch('__proto__', {}, op)).toMatchObject({ ok: false, error: { code: 'unknown_method' } })
+    expect(await dispatch('staff.drop', {}, op)).toMatchObject({ ok: false, error: { code: 'unknown_method' } })
+    expect(await dispatch({ toString: 1 }, {}, op)).toMatchObject({ ok: false, error: { code: 'unknown_method' } })
+    expect(await dispatch('__proto__', {}, op)).toMatchObject({ ok: false, error: { code: 'unknown_method' } })
   })
 
-  it('asks the permission hook and refuses when it says no', () => {
+  it('asks the permission hook and refuses when it says no', async () => {
     const asked: string[] = []
     const { dispatch, count } = setup({
       authorize: (operator: Operator, permission, method) => {
@@ -87,13 +87,13 @@ describe('the dispatcher', () => {
         return permission !== 'admin'
       },
     })
-    expect(dispatch('staff.list', {}, op)).toMatchObject({ ok: true })
-    expect(dispatch('staff.create', consultant, op)).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+    expect(await dispatch('staff.list', {}, op)).toMatchObject({ ok: true })
+    expect(await dispatch('staff.create', consultant, op)).toMatchObject({ ok: false, error: { code: 'forbidden' } })
     expect(asked).toEqual(['前台:read:staff.list', '前台:admin:staff.create'])
     expect(count('staff')).toBe(0)
   })
 
-  it('rolls back everything a handler wrote before it failed, and hides the internal error', () => {
+  it('rolls back everything a handler wrote before it failed, and hides the internal error', async () => {
     const { db, dispatch, published, logged, count } = setup({
       handlers: {
         ...handlers,
@@ -104,7 +104,7 @@ describe('the dispatcher', () => {
         },
       },
     })
-    const result = dispatch('staff.create', consultant, op)
+    const result = await dispatch('staff.create', consultant, op)
     expect(result).toMatchObject({ ok: false, error: { code: 'internal' } })
     if (!result.ok) expect(result.error.message).not.toContain('disk on fire')
     expect(count('staff')).toBe(0)
@@ -114,59 +114,59 @@ describe('the dispatcher', () => {
     expect(db.inTransaction).toBe(false)
   })
 
-  it('answers in English once the clinic switches language', () => {
+  it('answers in English once the clinic switches language', async () => {
     const { dispatch } = setup()
-    expect(dispatch('settings.update', { language: 'en-US' }, op)).toMatchObject({ ok: true })
-    const result = dispatch('staff.create', { ...consultant, phone: '123' }, op)
+    expect(await dispatch('settings.update', { language: 'en-US' }, op)).toMatchObject({ ok: true })
+    const result = await dispatch('staff.create', { ...consultant, phone: '123' }, op)
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { phone: expect.stringMatching(/^Enter a valid mobile/) } } })
   })
 })
 
-describe('staff handlers', () => {
-  it('refuses a duplicate phone with the name of its owner', () => {
+describe('staff handlers', async () => {
+  it('refuses a duplicate phone with the name of its owner', async () => {
     const { dispatch, count } = setup()
-    dispatch('staff.create', consultant, op)
-    const result = dispatch('staff.create', { ...consultant, name: '李娜' }, op)
+    await dispatch('staff.create', consultant, op)
+    const result = await dispatch('staff.create', { ...consultant, name: '李娜' }, op)
     expect(result).toMatchObject({ ok: false, error: { code: 'conflict', message: '手机号 13800000001 已属于员工“王静”' } })
     expect(count('staff')).toBe(1)
   })
 
-  it('updates with optimistic concurrency: a stale window is told to reload', () => {
+  it('updates with optimistic concurrency: a stale window is told to reload', async () => {
     const { dispatch } = setup()
-    const created = dispatch('staff.create', consultant, op) as { ok: true; value: Staff }
+    const created = await dispatch('staff.create', consultant, op) as { ok: true; value: Staff }
     const { id, updatedAt } = created.value
     const fields = { name: '王静', role: 'consultant', phone: '', room: '8', skills: [] }
-    const first = dispatch('staff.update', { id, expectedUpdatedAt: updatedAt, ...fields }, op)
+    const first = await dispatch('staff.update', { id, expectedUpdatedAt: updatedAt, ...fields }, op)
     expect(first).toMatchObject({ ok: true, value: { room: '8', phone: '' } })
     // The clock is frozen, so make the stored stamp differ as a later edit would.
-    const second = dispatch('staff.update', { id, expectedUpdatedAt: '2020-01-01T00:00:00.000Z', ...fields, room: '9' }, op)
+    const second = await dispatch('staff.update', { id, expectedUpdatedAt: '2020-01-01T00:00:00.000Z', ...fields, room: '9' }, op)
     expect(second).toMatchObject({ ok: false, error: { code: 'conflict' } })
   })
 
-  it('deactivates instead of deleting, and lists inactive staff only when asked', () => {
+  it('deactivates instead of deleting, and lists inactive staff only when asked', async () => {
     const { dispatch } = setup()
-    const created = dispatch('staff.create', consultant, op) as { ok: true; value: Staff }
-    expect(dispatch('staff.setActive', { id: created.value.id, active: false }, op)).toMatchObject({ ok: true, value: { active: false } })
-    expect(dispatch('staff.list', {}, op)).toMatchObject({ ok: true, value: [] })
-    expect(dispatch('staff.list', { includeInactive: true }, op)).toMatchObject({ ok: true, value: [{ name: '王静', active: false }] })
-    expect(dispatch('staff.setActive', { id: 999, active: false }, op)).toMatchObject({ ok: false, error: { code: 'not_found' } })
+    const created = await dispatch('staff.create', consultant, op) as { ok: true; value: Staff }
+    expect(await dispatch('staff.setActive', { id: created.value.id, active: false }, op)).toMatchObject({ ok: true, value: { active: false } })
+    expect(await dispatch('staff.list', {}, op)).toMatchObject({ ok: true, value: [] })
+    expect(await dispatch('staff.list', { includeInactive: true }, op)).toMatchObject({ ok: true, value: [{ name: '王静', active: false }] })
+    expect(await dispatch('staff.setActive', { id: 999, active: false }, op)).toMatchObject({ ok: false, error: { code: 'not_found' } })
   })
 })
 
-describe('settings handlers', () => {
-  it('merges a partial update with the defaults and keeps it', () => {
+describe('settings handlers', async () => {
+  it('merges a partial update with the defaults and keeps it', async () => {
     const { dispatch } = setup()
-    expect(dispatch('settings.get', {}, op)).toMatchObject({ ok: true, value: { clinicName: '医美诊所', queuePrefixes: { first: 'A', returning: 'B', review: 'C' } } })
-    dispatch('settings.update', { clinicName: '  丽颜医美  ', queuePrefixes: { first: 'F', returning: 'R', review: 'T' } }, op)
-    expect(dispatch('settings.get', {}, op)).toMatchObject({ ok: true, value: { clinicName: '丽颜医美', queuePrefixes: { first: 'F', returning: 'R', review: 'T' }, language: 'zh-CN' } })
+    expect(await dispatch('settings.get', {}, op)).toMatchObject({ ok: true, value: { clinicName: '医美诊所', queuePrefixes: { first: 'A', returning: 'B', review: 'C' } } })
+    await dispatch('settings.update', { clinicName: '  丽颜医美  ', queuePrefixes: { first: 'F', returning: 'R', review: 'T' } }, op)
+    expect(await dispatch('settings.get', {}, op)).toMatchObject({ ok: true, value: { clinicName: '丽颜医美', queuePrefixes: { first: 'F', returning: 'R', review: 'T' }, language: 'zh-CN' } })
   })
 
-  it('refuses prefixes that are equal or not letters, and saves nothing', () => {
+  it('refuses prefixes that are equal or not letters, and saves nothing', async () => {
     const { dispatch, count } = setup()
-    expect(dispatch('settings.update', { queuePrefixes: { first: 'A', returning: 'A', review: 'C' } }, op)).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
-    expect(dispatch('settings.update', { queuePrefixes: { first: '1', returning: 'B', review: 'C' } }, op)).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
-    expect(dispatch('settings.update', { clinicName: '' }, op)).toMatchObject({ ok: false })
-    expect(dispatch('settings.update', { language: 'fr-FR' }, op)).toMatchObject({ ok: false })
+    expect(await dispatch('settings.update', { queuePrefixes: { first: 'A', returning: 'A', review: 'C' } }, op)).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
+    expect(await dispatch('settings.update', { queuePrefixes: { first: '1', returning: 'B', review: 'C' } }, op)).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
+    expect(await dispatch('settings.update', { clinicName: '' }, op)).toMatchObject({ ok: false })
+    expect(await dispatch('settings.update', { language: 'fr-FR' }, op)).toMatchObject({ ok: false })
     expect(count('settings')).toBe(0)
   })
 })

@@ -2,12 +2,12 @@ import type { Dispatch } from '../../electron/api/dispatcher.ts'
 import { LOCAL_DESK_OPERATOR } from '../../core/api/operator.ts'
 
 /** A demo clinic for the web preview, written through the same API a receptionist uses. */
-export function seedDemoClinic(dispatch: Dispatch): void {
-  const call = (method: string, input: unknown): void => {
-    const result = dispatch(method, input, LOCAL_DESK_OPERATOR)
+export async function seedDemoClinic(dispatch: Dispatch): Promise<void> {
+  const call = async (method: string, input: unknown): Promise<void> => {
+    const result = await dispatch(method, input, LOCAL_DESK_OPERATOR)
     if (!result.ok) throw new Error(`seed ${method}: ${result.error.message}`)
   }
-  call('settings.update', {
+  await call('settings.update', {
     clinicName: '丽颜医疗美容门诊部（演示）',
     clinicAddress: '上海市静安区南京西路 1266 号 5 楼',
     clinicPhone: '021-61234567',
@@ -23,5 +23,5 @@ export function seedDemoClinic(dispatch: Dispatch): void {
     { name: '吴婷', role: 'nurse', phone: '13700000001', room: '治疗室', skills: [] },
     { name: '郑佳', role: 'receptionist', phone: '13600000001', room: '前台', skills: [] },
   ]
-  for (const member of staff) call('staff.create', member)
+  for (const member of staff) await call('staff.create', member)
 }

@@ -53,7 +53,7 @@ export async function startWebPreview(options: WebPreviewOptions): Promise<WebPr
     }
   }
   const dispatch = createDispatcher({ db, handlers, publish, appInfo: { version: options.version, preview: true } })
-  if (isNew && options.seed) seedDemoClinic(dispatch)
+  if (isNew && options.seed) await seedDemoClinic(dispatch)
 
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
@@ -70,7 +70,7 @@ export async function startWebPreview(options: WebPreviewOptions): Promise<WebPr
       let envelope
       try {
         const { method, input } = JSON.parse(body) as { method?: unknown; input?: unknown }
-        envelope = dispatch(method, input, LOCAL_DESK_OPERATOR)
+        envelope = await dispatch(method, input, LOCAL_DESK_OPERATOR)
       } catch {
         envelope = { ok: false, error: { code: 'invalid_input', message: 'Request body is not JSON' } }
       }

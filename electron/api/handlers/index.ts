@@ -1,4 +1,9 @@
+import '../../../core/i18n/rotationMessages.ts'
 import type { HandlerTable } from '../handlerTable.ts'
+import { clientHandlers } from './clients.ts'
+import { reportHandlers } from './reports.ts'
+import { rotationHandlers } from './rotation.ts'
+import { visitHandlers } from './visits.ts'
 import { settingsHandlers } from './settings.ts'
 import { staffHandlers } from './staff.ts'
 import { systemHandlers } from './system.ts'
@@ -7,4 +12,8 @@ export const handlers: HandlerTable = {
   ...systemHandlers,
   ...staffHandlers,
   ...settingsHandlers,
+  ...clientHandlers,
+  ...visitHandlers,
+  ...rotationHandlers,
+  ...reportHandlers,
 }

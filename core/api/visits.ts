@@ -1,0 +1,82 @@
+import { z } from 'zod'
+import { SERVICE_CATEGORIES } from '../domain/categories.ts'
+import { CHANNELS } from '../domain/client.ts'
+import type { Client } from '../domain/client.ts'
+import { VISIT_STATUSES, VISIT_TYPES, type VisitRow, type VisitStatusChange } from '../domain/visit.ts'
+import { clientFieldsSchema, idSchema } from './clients.ts'
+import { method } from './method.ts'
+
+const isoDate = z.iso.date('validation.date')
+const version = z.number().int().min(1)
+
+export interface RegisterResult {
+  visit: VisitRow
+  client: Client
+  /** Set when the desk asked to assign at once and it could not: the client waits, and this says why. */
+  assignRefusal: string | null
+}
+
+export interface DailyLog {
+  date: string
+  visits: VisitRow[]
+  totals: { consultantId: number | null; name: string; visits: number; deals: number; noDeals: number }[]
+}
+
+export const visitMethods = {
+  'visits.register': method<RegisterResult>()({
+    input: z
+      .object({
+        clientId: idSchema.optional(),
+        newClient: clientFieldsSchema.extend({ allowSharedPhone: z.boolean().default(false) }).strict().optional(),
+        type: z.enum(VISIT_TYPES),
+        channel: z.enum(CHANNELS).optional(),
+        designatedConsultantId: idSchema.nullable().default(null),
+        intendedCategory: z.enum(SERVICE_CATEGORIES).nullable().default(null),
+        /** Give the client a consultant now by the rules; otherwise they wait for the desk to assign. */
+        assign: z.boolean().default(true),
+      })
+      .strict()
+      .refine((v) => (v.clientId === undefined) !== (v.newClient === undefined), { message: 'validation.clientOrNew', path: ['clientId'] }),
+    writes: true,
+    permission: 'desk',
+  }),
+  'visits.ofDay': method<VisitRow[]>()({ input: z.object({ date: isoDate.optional() }).strict(), writes: false, permission: 'read' }),
+  'visits.history': method<VisitStatusChange[]>()({ input: z.object({ visitId: idSchema }).strict(), writes: false, permission: 'read' }),
+  /** Rules 2, 4, 5 by the visit's type and designation; or rule 9 when memberId and a reason are given. */
+  'visits.assign': method<VisitRow>()({
+    input: z
+      .object({
+        visitId: idSchema,
+        expectedVersion: version,
+        memberId: idSchema.optional(),
+        reason: z.string().trim().max(200, 'validation.tooLong').optional(),
+      })
+      .strict(),
+    writes: true,
+    permission: 'desk',
+  }),
+  'visits.setStatus': method<VisitRow>()({
+    input: z.object({ visitId: idSchema, expectedVersion: version, status: z.enum(VISIT_STATUSES) }).strict(),
+    writes: true,
+    permission: 'desk',
+  }),
+  'visits.setOutcome': method<VisitRow>()({
+    input: z
+      .object({
+        visitId: idSchema,
+        expectedVersion: version,
+        outcome: z.enum(['deal', 'no_deal']),
+        reason: z.string().trim().max(200, 'validation.tooLong').default(''),
+      })
+      .strict()
+      .refine((v) => v.outcome === 'deal' || v.reason !== '', { message: 'validation.noDealReason', path: ['reason'] }),
+    writes: true,
+    permission: 'consult',
+  }),
+  'reports.dailyLog': method<DailyLog>()({ input: z.object({ date: isoDate.optional() }).strict(), writes: false, permission: 'read' }),
+  'reports.dailyLogXlsx': method<{ fileName: string; base64: string }>()({
+    input: z.object({ date: isoDate.optional() }).strict(),
+    writes: false,
+    permission: 'read',
+  }),
+}

@@ -1,0 +1,98 @@
+import { DomainError } from '../../../core/api/errors.ts'
+import { isWaitingStatus } from '../../../core/domain/visit.ts'
+import type { BoardEvent, BoardKind } from '../../../core/rotation/index.ts'
+import { loadBoardEvents, loadBoardState } from '../../../db/rotation.ts'
+import { readSettings } from '../../../db/settings.ts'
+import type { ReadableDb } from '../../../db/types.ts'
+import { getVisit, setVisitConsultant } from '../../../db/visits.ts'
+import { fairness } from './figures.ts'
+import type { PartialHandlerTable } from '../handlerTable.ts'
+import { boardMemberInput, boardView, continuationFor, runBoardCommand } from './board.ts'
+
+type RotationMethods =
+  | 'rotation.board'
+  | 'rotation.open'
+  | 'rotation.signIn'
+  | 'rotation.signOut'
+  | 'rotation.breakStart'
+  | 'rotation.breakEnd'
+  | 'rotation.pass'
+  | 'rotation.reorder'
+  | 'rotation.undo'
+  | 'rotation.figures'
+
+const KIND_NAMES = { consultant: '咨询师', doctor: '医生', nurse: '护理师' } as const
+
+export const rotationHandlers: PartialHandlerTable<RotationMethods> = {
+  'rotation.board': (ctx, { kind, date }) => boardView(ctx.db, date ?? ctx.today(), kind),
+
+  'rotation.open': (ctx, { kind, memberIds }) => {
+    if (new Set(memberIds).size !== memberIds.length) throw new DomainError('invalid_input', 'rotation.invalid_order')
+    const date = ctx.today()
+    const members = memberIds.map((id) => boardMemberInput(ctx.db, id, kind))
+    const continueFrom = readSettings(ctx.db).rotationOpenMode === 'continue' ? continuationFor(ctx.db, date, kind) : null
+    runBoardCommand(ctx, date, kind, { type: 'open', date, kind, members, continueFrom })
+    ctx.audit(`开牌（${KIND_NAMES[kind]}）：${members.map((m) => m.name).join('、')}${continueFrom ? '，接上一工作日' : ''}`)
+    return boardView(ctx.db, date, kind)
+  },
+
+  'rotation.signIn': (ctx, { kind, memberId }) => {
+    const member = boardMemberInput(ctx.db, memberId, kind)
+    runBoardCommand(ctx, ctx.today(), kind, { type: 'signIn', member })
+    ctx.audit(`签到上牌 ${member.name}`)
+    return boardView(ctx.db, ctx.today(), kind)
+  },
+
+  'rotation.signOut': (ctx, { kind, memberId }) => memberAction(ctx, kind, memberId, 'signOut', '下牌'),
+  'rotation.breakStart': (ctx, { kind, memberId }) => memberAction(ctx, kind, memberId, 'breakStart', '暂离'),
+  'rotation.breakEnd': (ctx, { kind, memberId }) => memberAction(ctx, kind, memberId, 'breakEnd', '回岗'),
+
+  'rotation.pass': (ctx, { kind, memberId, reason }) => {
+    runBoardCommand(ctx, ctx.today(), kind, { type: 'pass', memberId, reason: reason ?? null })
+    ctx.audit(`过牌 #${memberId}${reason ? `：${reason}` : ''}`)
+    return boardView(ctx.db, ctx.today(), kind)
+  },
+
+  'rotation.reorder': (ctx, { kind, order, reason }) => {
+    runBoardCommand(ctx, ctx.today(), kind, { type: 'reorder', order, reason })
+    ctx.audit(`调整顺序：${reason}`)
+    return boardView(ctx.db, ctx.today(), kind)
+  },
+
+  'rotation.undo': (ctx, { kind }) => {
+    const date = ctx.today()
+    const target = undoTarget(ctx.db, date, kind)
+    if (target?.type === 'finished') throw new DomainError('rule_violation', 'rotation.undo_finished')
+    if (target?.type === 'assigned') {
+      const visit = getVisit(ctx.db, target.visitId)
+      if (visit && !isWaitingStatus(visit.status)) throw new DomainError('rule_violation', 'rotation.undo_started', { queueNo: visit.queueNo })
+      if (visit) {
+        setVisitConsultant(ctx.db, visit.id, null, null)
+        ctx.emit({ topic: 'visits', ids: [visit.id] })
+      }
+    }
+    runBoardCommand(ctx, date, kind, { type: 'undo' })
+    ctx.audit(`撤销上一步（第 ${target?.seq ?? '?'} 步 ${target?.type ?? ''}）`)
+    return boardView(ctx.db, date, kind)
+  },
+
+  'rotation.figures': (ctx, { kind, from, to }) => fairness(ctx.db, kind, from, to),
+}
+
+function memberAction(
+  ctx: Parameters<PartialHandlerTable<'rotation.signOut'>['rotation.signOut']>[0],
+  kind: 'consultant' | 'doctor' | 'nurse',
+  memberId: number,
+  type: 'signOut' | 'breakStart' | 'breakEnd',
+  label: string,
+) {
+  runBoardCommand(ctx, ctx.today(), kind, { type, memberId })
+  ctx.audit(`${label} #${memberId}`)
+  return boardView(ctx.db, ctx.today(), kind)
+}
+
+/** The event that undo would take back. */
+function undoTarget(db: ReadableDb, date: string, kind: BoardKind): BoardEvent | undefined {
+  const entry = loadBoardState(db, date, kind).undo.at(-1)
+  return entry && loadBoardEvents(db, date, kind).find((e) => e.seq === entry.seq)
+}
