@@ -25,6 +25,14 @@ export default defineConfig({
   renderer: {
     root: resolve(root, 'renderer'),
     plugins: [vue()],
+    // vue-i18n's compile-time flags: Composition API only; messages compiled "just in time" to an AST
+    // that is interpreted (no `new Function`), which the strict CSP requires; no devtools in production.
+    define: {
+      __VUE_I18N_FULL_INSTALL__: 'true',
+      __VUE_I18N_LEGACY_API__: 'false',
+      __INTLIFY_DROP_MESSAGE_COMPILER__: 'false',
+      __INTLIFY_PROD_DEVTOOLS__: 'false',
+    },
     build: {
       outDir: resolve(root, 'out/renderer'),
       emptyOutDir: true,

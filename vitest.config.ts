@@ -8,5 +8,7 @@ export default defineConfig({
     environment: 'node',
     pool: 'forks',
     testTimeout: 30000,
+    // Element Plus's ES build must go through Vite, or its form validator import resolves wrongly in Node.
+    server: { deps: { inline: ['element-plus'] } },
   },
 })

@@ -27,12 +27,15 @@ export class DomainError extends Error {
   readonly code: ErrorCode
   readonly messageKey: string
   readonly params: Record<string, string | number>
+  /** The input field the refusal is about, so a form can show it there. */
+  readonly field: string | undefined
 
-  constructor(code: ErrorCode, messageKey: string, params: Record<string, string | number> = {}) {
+  constructor(code: ErrorCode, messageKey: string, params: Record<string, string | number> = {}, field?: string) {
     super(messageKey)
     this.name = 'DomainError'
     this.code = code
     this.messageKey = messageKey
     this.params = params
+    this.field = field
   }
 }

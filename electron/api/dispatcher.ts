@@ -48,10 +48,10 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
       return 'zh-CN'
     }
   }
-  const fail = (code: ApiError['code'], key: string, params: Record<string, string | number> = {}): Envelope<never> => ({
-    ok: false,
-    error: { code, message: translateError(locale(), key, params) },
-  })
+  const fail = (code: ApiError['code'], key: string, params: Record<string, string | number> = {}, field?: string): Envelope<never> => {
+    const message = translateError(locale(), key, params)
+    return { ok: false, error: field ? { code, message, fields: { [field]: message } } : { code, message } }
+  }
 
   return async (method, input, operator) => {
     if (!isMethodName(method)) return fail('unknown_method', 'error.unknownMethod', { method: typeof method === 'string' ? method.slice(0, 60) : typeof method })
@@ -98,7 +98,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
       }
       return { ok: true, value }
     } catch (error) {
-      if (error instanceof DomainError) return fail(error.code, error.messageKey, error.params)
+      if (error instanceof DomainError) return fail(error.code, error.messageKey, error.params, error.field)
       if (error instanceof z.ZodError) return invalid(locale(), error)
       log(`API ${method} failed`, error)
       return fail('internal', 'error.internal')

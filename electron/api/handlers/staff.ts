@@ -13,10 +13,10 @@ function requireStaff(db: ReadableDb, id: number): Staff {
 function refuseDuplicates(db: ReadableDb, fields: StaffFields, selfId: number | null): void {
   const samePhone = findStaffByPhone(db, fields.phone)
   if (samePhone && samePhone.id !== selfId) {
-    throw new DomainError('conflict', 'error.staffPhoneTaken', { phone: fields.phone, name: samePhone.name })
+    throw new DomainError('conflict', 'error.staffPhoneTaken', { phone: fields.phone, name: samePhone.name }, 'phone')
   }
   const sameName = findActiveStaffByName(db, fields.name)
-  if (sameName && sameName.id !== selfId) throw new DomainError('conflict', 'error.staffNameTaken', { name: fields.name })
+  if (sameName && sameName.id !== selfId) throw new DomainError('conflict', 'error.staffNameTaken', { name: fields.name }, 'name')
 }
 
 function describe(staff: Pick<Staff, 'name' | 'role'>): string {

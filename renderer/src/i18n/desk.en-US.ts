@@ -1,0 +1,3 @@
+import type { deskZh } from './desk.zh-CN.ts'
+
+export const deskEn: typeof deskZh = {}

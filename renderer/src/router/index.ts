@@ -1,0 +1,42 @@
+import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
+import DeskLayout from '../layouts/DeskLayout.vue'
+import ClientView from '../views/client/index.vue'
+import DeskView from '../views/desk/index.vue'
+import DisplayView from '../views/display/index.vue'
+import ReportsView from '../views/reports/index.vue'
+import ComingSoonView from '../views/placeholder/index.vue'
+import SettingsView from '../views/settings/index.vue'
+import StaffView from '../views/staff/index.vue'
+import type { NavKey } from './nav.ts'
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** The navigation item this page belongs to (and its title key `nav.<key>`). */
+    nav?: NavKey
+  }
+}
+
+export const routes: RouteRecordRaw[] = [
+  {
+    path: '/',
+    component: DeskLayout,
+    redirect: '/front-desk',
+    children: [
+      { path: 'front-desk', name: 'front-desk', component: DeskView, meta: { nav: 'frontDesk' } },
+      { path: 'clients/:id', name: 'client', component: ClientView, props: true, meta: { nav: 'frontDesk' } },
+      { path: 'staff', name: 'staff', component: StaffView, meta: { nav: 'staff' } },
+      { path: 'price-list', name: 'price-list', component: ComingSoonView, meta: { nav: 'priceList' } },
+      { path: 'reports', name: 'reports', component: ReportsView, meta: { nav: 'reports' } },
+      { path: 'backups', name: 'backups', component: ComingSoonView, meta: { nav: 'backups' } },
+      { path: 'settings', name: 'settings', component: SettingsView, meta: { nav: 'settings' } },
+    ],
+  },
+  // The waiting-room display window: no desk layout, read-only.
+  { path: '/display', name: 'display', component: DisplayView },
+  { path: '/:pathMatch(.*)*', redirect: '/' },
+]
+
+/** Hash history: the app runs under app:// in Electron and from a plain HTTP server in the web preview. */
+export function createAppRouter() {
+  return createRouter({ history: createWebHashHistory(), routes })
+}
