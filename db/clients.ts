@@ -1,6 +1,7 @@
 import type { ServiceCategory } from '../core/domain/categories.ts'
 import type { Channel, Client, ClientSummary, Gender } from '../core/domain/client.ts'
 import { nameSearchKeys } from '../core/domain/nameKeys.ts'
+import { normalizePhone } from '../core/domain/phone.ts'
 import type { ReadableDb, WritableDb } from './types.ts'
 
 interface ClientRow {
@@ -117,10 +118,18 @@ export function searchClients(db: ReadableDb, rawQuery: string, limit: number): 
     }
   }
   take('c.archive_no = ?', query.toUpperCase())
-  const digits = query.replace(/[\s-]/g, '')
+  // As phones are stored: +86 / 0086 and spaces dropped; then hyphens too, since the desk may type them or not.
+  const digits = normalizePhone(query).replace(/-/g, '')
   if (/^\d{3,}$/.test(digits)) {
     take('c.phone = ?', digits)
     take('c.phone >= ? AND c.phone < ?', digits, digits + MAX)
+    // Landlines are stored as typed, often with a hyphen after a 3- or 4-digit area code (021-61234567).
+    if (digits.startsWith('0') && digits.length > 4) {
+      for (const cut of [3, 4]) {
+        const hyphenated = `${digits.slice(0, cut)}-${digits.slice(cut)}`
+        take('c.phone >= ? AND c.phone < ?', hyphenated, hyphenated + MAX)
+      }
+    }
     const reversed = [...digits].reverse().join('')
     take('c.phone_reversed >= ? AND c.phone_reversed < ?', reversed, reversed + MAX)
   } else if (/^[a-z]+$/i.test(query)) {

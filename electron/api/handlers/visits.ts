@@ -1,13 +1,14 @@
 import { DomainError } from '../../../core/api/errors.ts'
 import { translateError } from '../../../core/i18n/errorMessages.ts'
 import { formatQueueNumber } from '../../../core/domain/queueNumber.ts'
-import { canMove, isWaitingStatus, type Visit, type VisitRow, type VisitType } from '../../../core/domain/visit.ts'
+import { canMove, isWaitingStatus, type Visit, type VisitRow, type VisitStatus, type VisitType } from '../../../core/domain/visit.ts'
+import type { Locale } from '../../../core/i18n/locales.ts'
 import { memberServing, type BoardCommand } from '../../../core/rotation/index.ts'
 import { getClient, setOwnConsultant } from '../../../db/clients.ts'
 import { nextCounter } from '../../../db/counters.ts'
 import { loadBoardState } from '../../../db/rotation.ts'
 import { readSettings } from '../../../db/settings.ts'
-import type { ReadableDb } from '../../../db/types.ts'
+import type { ReadableDb, WritableDb } from '../../../db/types.ts'
 import { getVisit, getVisitRow, hasOpenVisitOnDay, insertVisit, listVisitsOfDay, setVisitConsultant, setVisitOutcome, updateVisitStatus, visitStatusHistory } from '../../../db/visits.ts'
 import type { HandlerContext } from '../context.ts'
 import type { PartialHandlerTable } from '../handlerTable.ts'
@@ -17,6 +18,33 @@ import { createClient, requireClient } from './clients.ts'
 type VisitMethods = 'visits.register' | 'visits.ofDay' | 'visits.history' | 'visits.assign' | 'visits.setStatus' | 'visits.setOutcome'
 
 const TYPE_NAMES: Record<VisitType, string> = { first: '初诊', returning: '复诊', review: '复查/治疗' }
+
+/** Status names for refusal messages, in the clinic's language (a receptionist never sees the codes). */
+const STATUS_NAMES: Record<Locale, Record<VisitStatus, string>> = {
+  'zh-CN': {
+    waiting: '候诊', called: '已叫号', consulting: '咨询中', with_doctor: '专家面诊', billing: '待缴费',
+    treatment: '治疗中', done: '离院', left: '未接待离开', cancelled: '已取消',
+  },
+  'en-US': {
+    waiting: 'waiting', called: 'called', consulting: 'consulting', with_doctor: 'with the doctor', billing: 'billing',
+    treatment: 'in treatment', done: 'done', left: 'left', cancelled: 'cancelled',
+  },
+}
+
+/**
+ * The next queue number of the day for a type. A number already given today is skipped, never repeated:
+ * after the prefixes were changed mid-day (e.g. swapped between two types) the type's running number
+ * could otherwise land on a number another type already printed, and the UNIQUE key would fail the call.
+ */
+function nextQueueNumber(db: WritableDb, day: string, type: VisitType): { queueSeq: number; queueNo: string } {
+  const prefix = readSettings(db).queuePrefixes[type]
+  const taken = db.prepare('SELECT 1 FROM visits WHERE visit_date = ? AND queue_no = ?')
+  for (;;) {
+    const queueSeq = nextCounter(db, `queue:${day}:${type}`)
+    const queueNo = formatQueueNumber(prefix, queueSeq)
+    if (!taken.get(day, queueNo)) return { queueSeq, queueNo }
+  }
+}
 
 function requireVisit(db: ReadableDb, id: number, expectedVersion?: number): Visit {
   const visit = getVisit(db, id)
@@ -77,8 +105,7 @@ export const visitHandlers: PartialHandlerTable<VisitMethods> = {
     if (open) throw new DomainError('conflict', 'error.alreadyHere', { name: client.name, queueNo: open.queueNo })
     if (input.designatedConsultantId !== null) requireVisitConsultant(ctx.db, input.designatedConsultantId)
 
-    const prefix = readSettings(ctx.db).queuePrefixes[input.type]
-    const queueSeq = nextCounter(ctx.db, `queue:${today}:${input.type}`)
+    const { queueSeq, queueNo } = nextQueueNumber(ctx.db, today, input.type)
     const visit = insertVisit(
       ctx.db,
       {
@@ -86,7 +113,7 @@ export const visitHandlers: PartialHandlerTable<VisitMethods> = {
         visitDate: today,
         type: input.type,
         queueSeq,
-        queueNo: formatQueueNumber(prefix, queueSeq),
+        queueNo,
         channel: input.channel ?? client.channel,
         designatedConsultantId: input.designatedConsultantId,
         intendedCategory: input.intendedCategory ?? client.intendedCategory,
@@ -125,7 +152,10 @@ export const visitHandlers: PartialHandlerTable<VisitMethods> = {
 
   'visits.setStatus': (ctx, { visitId, expectedVersion, status }) => {
     const visit = requireVisit(ctx.db, visitId, expectedVersion)
-    if (!canMove(visit.status, status)) throw new DomainError('rule_violation', 'error.statusMove', { queueNo: visit.queueNo, from: visit.status, to: status })
+    if (!canMove(visit.status, status)) {
+      const names = STATUS_NAMES[readSettings(ctx.db).language]
+      throw new DomainError('rule_violation', 'error.statusMove', { queueNo: visit.queueNo, from: names[visit.status], to: names[status] })
+    }
     if (!updateVisitStatus(ctx.db, visitId, visit.version, status, ctx.now(), ctx.operator.name)) throw new DomainError('conflict', 'error.visitChanged', { queueNo: visit.queueNo })
     if (status === 'consulting' && visit.consultantId !== null && visit.type === 'first') setOwnConsultant(ctx.db, visit.clientId, visit.consultantId, ctx.now())
     if (!isWaitingStatus(status) && status !== 'consulting' && status !== 'with_doctor') finishOnBoard(ctx, visit)
@@ -136,9 +166,10 @@ export const visitHandlers: PartialHandlerTable<VisitMethods> = {
 
   'visits.setOutcome': (ctx, { visitId, expectedVersion, outcome, reason }) => {
     const visit = requireVisit(ctx.db, visitId, expectedVersion)
-    if (visit.status === 'waiting' || visit.status === 'called' || visit.status === 'cancelled') {
-      throw new DomainError('rule_violation', 'error.outcomeBeforeConsult', { queueNo: visit.queueNo })
-    }
+    // Only a consultation has an outcome: a visit that never reached 'consulting' (still waiting, cancelled,
+    // or left without being seen) is refused; 'left' alone does not say whether it was consulted.
+    const consulted = visitStatusHistory(ctx.db, visitId).some((change) => change.status === 'consulting')
+    if (!consulted) throw new DomainError('rule_violation', 'error.outcomeBeforeConsult', { queueNo: visit.queueNo })
     setVisitOutcome(ctx.db, visitId, outcome, outcome === 'deal' ? '' : reason)
     ctx.emit({ topic: 'visits', ids: [visitId] })
     ctx.audit(`咨询结果 ${visit.queueNo}：${outcome === 'deal' ? '成交' : `未成交（${reason}）`}`)
