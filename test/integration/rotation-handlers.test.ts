@@ -430,7 +430,7 @@ describe('wrong actions: a clear message and nothing written', () => {
   it('a second window acting on a stale visit version', async () => {
     const { d, s } = await opened()
     const x = await d.arrive('客一', 'first', { assign: false })
-    await d.call('visits.setStatus', { visitId: x.visit.id, expectedVersion: 1, status: 'called' }) // window 1
+    await d.call('visits.setStatus', { visitId: x.visit.id, expectedVersion: 1, status: 'cancelled' }) // window 1
     const stale = await d.refusedCleanly('visits.assign', { visitId: x.visit.id, expectedVersion: 1, memberId: s.刘洋.id, reason: '窗口二' })
     expect(stale).toEqual({ code: 'conflict', message: 'A001 刚被其他窗口修改，请看最新状态后再操作' })
   })

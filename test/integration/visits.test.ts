@@ -147,6 +147,15 @@ describe('registering a visit', () => {
 })
 
 describe('the visit flow', () => {
+  it('refuses to call or start a first visit that has no consultant yet, and allows it for a review', async () => {
+    const d = desk()
+    const first = await d.arrive('张小丽', 'first', { assign: false })
+    const refused = await d.refusedCleanly('visits.setStatus', { visitId: first.visit.id, expectedVersion: 1, status: 'called' })
+    expect(refused).toEqual({ code: 'rule_violation', message: 'A001 还没有分配咨询师，请先分配再叫号或开始咨询' })
+    const review = await d.arrive('李娜娜', 'review', { assign: false })
+    expect(await d.move(review.visit.id, 'called')).toMatchObject({ status: 'called' })
+  })
+
   it('keeps a timestamp and the operator for every transition', async () => {
     const d = desk()
     const { visit } = await d.arrive('张小丽', 'review', { assign: false })

@@ -48,15 +48,22 @@ export function runBoardCommand(ctx: HandlerContext, date: string, kind: BoardKi
   return applyEvent(state, decision.event)
 }
 
+/** The person a refusal is about: the expected member for a wrong pass, else the member or owner named. */
+const PERSON_KEYS = ['expectedMemberId', 'memberId', 'ownerId'] as const
+
 function withNames(db: ReadableDb, params: Record<string, string | number | boolean | null>): Record<string, string | number> {
   const out: Record<string, string | number> = {}
   for (const [key, value] of Object.entries(params)) {
-    if (value === null || typeof value === 'boolean') continue
-    out[key] = value
-    if (typeof value === 'number' && /member|owner/i.test(key)) out.name = getStaff(db, value)?.name ?? `#${value}`
+    if (typeof value === 'string' || typeof value === 'number') out[key] = value
   }
+  const personId = PERSON_KEYS.map((key) => params[key]).find((value) => typeof value === 'number')
+  if (typeof personId === 'number') out.name = staffName(db, personId)
   if (typeof params.status === 'string') out.status = statusName(params.status)
   return out
+}
+
+export function staffName(db: ReadableDb, id: number): string {
+  return getStaff(db, id)?.name ?? `#${id}`
 }
 
 function statusName(status: string): string {

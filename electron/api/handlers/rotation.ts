@@ -7,7 +7,7 @@ import type { ReadableDb } from '../../../db/types.ts'
 import { getVisit, setVisitConsultant } from '../../../db/visits.ts'
 import { fairness } from './figures.ts'
 import type { PartialHandlerTable } from '../handlerTable.ts'
-import { boardMemberInput, boardView, continuationFor, runBoardCommand } from './board.ts'
+import { boardMemberInput, boardView, continuationFor, runBoardCommand, staffName } from './board.ts'
 
 type RotationMethods =
   | 'rotation.board'
@@ -49,13 +49,13 @@ export const rotationHandlers: PartialHandlerTable<RotationMethods> = {
 
   'rotation.pass': (ctx, { kind, memberId, reason }) => {
     runBoardCommand(ctx, ctx.today(), kind, { type: 'pass', memberId, reason: reason ?? null })
-    ctx.audit(`过牌 #${memberId}${reason ? `：${reason}` : ''}`)
+    ctx.audit(`过牌 ${staffName(ctx.db, memberId)}${reason ? `：${reason}` : ''}`)
     return boardView(ctx.db, ctx.today(), kind)
   },
 
   'rotation.reorder': (ctx, { kind, order, reason }) => {
     runBoardCommand(ctx, ctx.today(), kind, { type: 'reorder', order, reason })
-    ctx.audit(`调整顺序：${reason}`)
+    ctx.audit(`调整顺序 ${order.map((id) => staffName(ctx.db, id)).join('、')}：${reason}`)
     return boardView(ctx.db, ctx.today(), kind)
   },
 
@@ -87,7 +87,7 @@ function memberAction(
   label: string,
 ) {
   runBoardCommand(ctx, ctx.today(), kind, { type, memberId })
-  ctx.audit(`${label} #${memberId}`)
+  ctx.audit(`${label} ${staffName(ctx.db, memberId)}`)
   return boardView(ctx.db, ctx.today(), kind)
 }
 

@@ -156,6 +156,10 @@ export const visitHandlers: PartialHandlerTable<VisitMethods> = {
       const names = STATUS_NAMES[readSettings(ctx.db).language]
       throw new DomainError('rule_violation', 'error.statusMove', { queueNo: visit.queueNo, from: names[visit.status], to: names[status] })
     }
+    // A consultation visit is called to someone: the desk assigns a consultant first (review visits need none).
+    if ((status === 'called' || status === 'consulting') && visit.type !== 'review' && visit.consultantId === null) {
+      throw new DomainError('rule_violation', 'error.assignFirst', { queueNo: visit.queueNo })
+    }
     if (!updateVisitStatus(ctx.db, visitId, visit.version, status, ctx.now(), ctx.operator.name)) throw new DomainError('conflict', 'error.visitChanged', { queueNo: visit.queueNo })
     if (status === 'consulting' && visit.consultantId !== null && visit.type === 'first') setOwnConsultant(ctx.db, visit.clientId, visit.consultantId, ctx.now())
     if (!isWaitingStatus(status) && status !== 'consulting' && status !== 'with_doctor') finishOnBoard(ctx, visit)
