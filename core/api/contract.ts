@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import type { MethodSpec } from './method.ts'
 import { clientMethods } from './clients.ts'
+import { queueMethods } from './queue.ts'
 import { rotationMethods } from './rotation.ts'
 import { settingsMethods } from './settings.ts'
 import { staffMethods } from './staff.ts'
@@ -15,6 +16,7 @@ export const contract = {
   ...clientMethods,
   ...visitMethods,
   ...rotationMethods,
+  ...queueMethods,
 } satisfies Record<string, MethodSpec>
 
 export type Contract = typeof contract

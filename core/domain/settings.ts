@@ -37,6 +37,15 @@ export const clinicSettingsSchema = z.object({
   waitAlertMinutes: z.number().int().min(1, 'validation.range').max(600, 'validation.range'),
   /** More clients waiting than this is flagged on the desk. */
   waitingCountAlert: z.number().int().min(1, 'validation.range').max(500, 'validation.range'),
+  /** The call sentence; {number} {name} {consultant} {room}. */
+  callTemplate: z.string().trim().min(1, 'validation.required').max(80, 'validation.tooLong'),
+  /** For a client with no consultant's room (a review visit). */
+  callTemplateNoRoom: z.string().trim().min(1, 'validation.required').max(80, 'validation.tooLong'),
+  callVoice: z.string().max(200, 'validation.tooLong'),
+  callVolume: z.number().min(0, 'validation.range').max(1, 'validation.range'),
+  callRepeat: z.number().int().min(1, 'validation.range').max(3, 'validation.range'),
+  ticketPaper: z.enum(['80mm', 'A6']),
+  printTicketOnRegister: z.boolean(),
 })
 export type ClinicSettings = z.infer<typeof clinicSettingsSchema>
 
@@ -57,6 +66,13 @@ export const DEFAULT_SETTINGS: ClinicSettings = {
   rotationOpenMode: 'signIn',
   waitAlertMinutes: 20,
   waitingCountAlert: 8,
+  callTemplate: '请 {number} 号 {name} 到 {room} 号咨询室',
+  callTemplateNoRoom: '请 {number} 号 {name} 到前台',
+  callVoice: '',
+  callVolume: 1,
+  callRepeat: 2,
+  ticketPaper: '80mm',
+  printTicketOnRegister: false,
 }
 
 export const settingsPatchSchema = clinicSettingsSchema.partial().strict()

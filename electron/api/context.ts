@@ -15,4 +15,11 @@ export interface HandlerContext {
   /** Replaces the audit summary of this call with a readable one. */
   audit(summary: string): void
   appInfo: { version: string; preview: boolean }
+  /** What the host process can do besides the database: windows. Null in the web preview and tests. */
+  host: HostCapabilities | null
+}
+
+export interface HostCapabilities {
+  isDisplayOpen(): boolean
+  setDisplayOpen(open: boolean): void
 }

@@ -10,7 +10,7 @@ import type { Locale } from '../../core/i18n/locales.ts'
 import { appendAudit } from '../../db/audit.ts'
 import { readSettings } from '../../db/settings.ts'
 import type { WritableDb } from '../../db/types.ts'
-import type { HandlerContext } from './context.ts'
+import type { HandlerContext, HostCapabilities } from './context.ts'
 import type { Handler, HandlerTable } from './handlerTable.ts'
 import { describeZodError, zodErrorMap } from './validationMessages.ts'
 
@@ -24,6 +24,7 @@ export interface DispatcherOptions {
   now?(): Date
   log?(message: string, error: unknown): void
   appInfo: { version: string; preview: boolean }
+  host?: HostCapabilities | null
 }
 
 export type Dispatch = (method: unknown, input: unknown, operator: Operator) => Promise<Envelope<unknown>>
@@ -72,6 +73,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
       emit: (event) => events.push(event),
       audit: (text) => (summary = text),
       appInfo: options.appInfo,
+      host: options.host ?? null,
     }
     const handler = handlers[method] as Handler<MethodName>
     try {

@@ -58,6 +58,10 @@ if (enableSingleInstance(() => windows?.focusDesk())) {
       publish: (events) => changes.publish(events),
       appInfo: { version: app.getVersion(), preview: false },
       log: (message, error) => logger.error(message, error),
+      host: {
+        isDisplayOpen: () => windows?.isDisplayOpen() ?? false,
+        setDisplayOpen: (open) => (open ? windows?.openDisplay() : windows?.closeDisplay()),
+      },
     })
     const disableIpc = enableIpc(dispatch, devUrl, logger)
 
@@ -76,7 +80,10 @@ if (enableSingleInstance(() => windows?.focusDesk())) {
       packaged,
       logger,
       onDeskClosed: () => app.quit(),
-      onDisplayToggled: () => menu?.rebuild(),
+      onDisplayToggled: () => {
+        menu?.rebuild()
+        changes.publish([{ topic: 'display' }])
+      },
     })
     menu = enableMenu({ language, packaged, windows })
     changes.subscribe((events) => {

@@ -1,6 +1,7 @@
 import '../../../core/i18n/rotationMessages.ts'
 import type { HandlerTable } from '../handlerTable.ts'
 import { clientHandlers } from './clients.ts'
+import { queueHandlers } from './queue.ts'
 import { reportHandlers } from './reports.ts'
 import { rotationHandlers } from './rotation.ts'
 import { visitHandlers } from './visits.ts'
@@ -16,4 +17,5 @@ export const handlers: HandlerTable = {
   ...visitHandlers,
   ...rotationHandlers,
   ...reportHandlers,
+  ...queueHandlers,
 }

@@ -1,0 +1,49 @@
+import type { ReadableDb, WritableDb } from './types.ts'
+
+export type CallKind = 'call' | 'recall' | 'skip'
+
+export interface CallRecord {
+  id: number
+  visitId: number
+  kind: CallKind
+  at: string
+  consultantId: number | null
+  room: string
+  actor: string
+}
+
+/** A call joined with what the waiting room may see of it. */
+export interface CallWithVisit extends CallRecord {
+  queueNo: string
+  clientName: string
+  consultantName: string | null
+}
+
+export function insertCall(db: WritableDb, call: Omit<CallRecord, 'id'>): number {
+  const result = db
+    .prepare('INSERT INTO calls (visit_id, kind, at, consultant_id, room, actor) VALUES (@visitId, @kind, @at, @consultantId, @room, @actor)')
+    .run(call)
+  return Number(result.lastInsertRowid)
+}
+
+/** The latest calls and recalls of a day (skips are not announced), newest first. */
+export function recentCalls(db: ReadableDb, date: string, limit: number): CallWithVisit[] {
+  return db
+    .prepare(
+      `SELECT k.id, k.visit_id AS visitId, k.kind, k.at, k.consultant_id AS consultantId, k.room, k.actor,
+              v.queue_no AS queueNo, c.name AS clientName, s.name AS consultantName
+       FROM calls k
+       JOIN visits v ON v.id = k.visit_id
+       JOIN clients c ON c.id = v.client_id
+       LEFT JOIN staff s ON s.id = k.consultant_id
+       WHERE v.visit_date = ? AND k.kind <> 'skip'
+       ORDER BY k.id DESC LIMIT ?`,
+    )
+    .all(date, limit) as CallWithVisit[]
+}
+
+export function callsOfVisit(db: ReadableDb, visitId: number): CallRecord[] {
+  return db
+    .prepare('SELECT id, visit_id AS visitId, kind, at, consultant_id AS consultantId, room, actor FROM calls WHERE visit_id = ? ORDER BY id')
+    .all(visitId) as CallRecord[]
+}
