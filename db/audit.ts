@@ -1,5 +1,6 @@
 import type { AuditEntry } from '../core/api/system.ts'
 import type { ReadableDb, WritableDb } from './types.ts'
+import { stmt } from './statements.ts'
 
 export interface AuditRecord {
   at: string
@@ -10,7 +11,7 @@ export interface AuditRecord {
 }
 
 export function appendAudit(db: WritableDb, record: AuditRecord): void {
-  db.prepare(
+  stmt(db,
     `INSERT INTO audit_log (at, operator_id, operator_name, method, summary)
      VALUES (@at, @operatorId, @operatorName, @method, @summary)`,
   ).run(record)
@@ -25,5 +26,5 @@ export function listAudit(db: ReadableDb, query: { limit: number; beforeId?: num
          WHERE id < @beforeId ORDER BY id DESC LIMIT @limit`
       : `SELECT id, at, operator_name AS operator, method, summary FROM audit_log
          WHERE method = @method AND id < @beforeId ORDER BY id DESC LIMIT @limit`
-  return db.prepare(sql).all(params) as AuditEntry[]
+  return stmt(db, sql).all(params) as AuditEntry[]
 }

@@ -1,4 +1,5 @@
 import type { ReadableDb, WritableDb } from './types.ts'
+import { stmt } from './statements.ts'
 
 export type CallKind = 'call' | 'recall' | 'skip'
 
@@ -20,16 +21,14 @@ export interface CallWithVisit extends CallRecord {
 }
 
 export function insertCall(db: WritableDb, call: Omit<CallRecord, 'id'>): number {
-  const result = db
-    .prepare('INSERT INTO calls (visit_id, kind, at, consultant_id, room, actor) VALUES (@visitId, @kind, @at, @consultantId, @room, @actor)')
+  const result = stmt(db, 'INSERT INTO calls (visit_id, kind, at, consultant_id, room, actor) VALUES (@visitId, @kind, @at, @consultantId, @room, @actor)')
     .run(call)
   return Number(result.lastInsertRowid)
 }
 
 /** The latest calls and recalls of a day (skips are not announced), newest first. */
 export function recentCalls(db: ReadableDb, date: string, limit: number): CallWithVisit[] {
-  return db
-    .prepare(
+  return stmt(db,
       `SELECT k.id, k.visit_id AS visitId, k.kind, k.at, k.consultant_id AS consultantId, k.room, k.actor,
               v.queue_no AS queueNo, c.name AS clientName, s.name AS consultantName
        FROM calls k
@@ -43,7 +42,6 @@ export function recentCalls(db: ReadableDb, date: string, limit: number): CallWi
 }
 
 export function callsOfVisit(db: ReadableDb, visitId: number): CallRecord[] {
-  return db
-    .prepare('SELECT id, visit_id AS visitId, kind, at, consultant_id AS consultantId, room, actor FROM calls WHERE visit_id = ? ORDER BY id')
+  return stmt(db, 'SELECT id, visit_id AS visitId, kind, at, consultant_id AS consultantId, room, actor FROM calls WHERE visit_id = ? ORDER BY id')
     .all(visitId) as CallRecord[]
 }

@@ -3,6 +3,7 @@ import type { Channel, Client, ClientSummary, Gender } from '../core/domain/clie
 import { nameSearchKeys } from '../core/domain/nameKeys.ts'
 import { normalizePhone } from '../core/domain/phone.ts'
 import type { ReadableDb, WritableDb } from './types.ts'
+import { stmt } from './statements.ts'
 
 interface ClientRow {
   id: number
@@ -62,17 +63,16 @@ function fieldsToRow(fields: ClientFields) {
 }
 
 export function getClient(db: ReadableDb, id: number): Client | undefined {
-  const row = db.prepare('SELECT * FROM clients WHERE id = ?').get(id) as ClientRow | undefined
+  const row = stmt(db, 'SELECT * FROM clients WHERE id = ?').get(id) as ClientRow | undefined
   return row && rowToClient(row)
 }
 
 export function findClientsByPhone(db: ReadableDb, phone: string): Client[] {
-  return (db.prepare('SELECT * FROM clients WHERE phone = ? ORDER BY id').all(phone) as ClientRow[]).map(rowToClient)
+  return (stmt(db, 'SELECT * FROM clients WHERE phone = ? ORDER BY id').all(phone) as ClientRow[]).map(rowToClient)
 }
 
 export function insertClient(db: WritableDb, archiveNo: string, fields: ClientFields, now: string): Client {
-  const result = db
-    .prepare(
+  const result = stmt(db,
       `INSERT INTO clients (archive_no, name, name_pinyin, name_initials, gender, birth_date, phone, phone_reversed,
          occupation, own_consultant_id, channel, intended_category, allergies, notes, created_at, updated_at)
        VALUES (@archive_no, @name, @name_pinyin, @name_initials, @gender, @birth_date, @phone, @phone_reversed,
@@ -83,7 +83,7 @@ export function insertClient(db: WritableDb, archiveNo: string, fields: ClientFi
 }
 
 export function updateClient(db: WritableDb, id: number, fields: ClientFields, now: string): Client | undefined {
-  db.prepare(
+  stmt(db,
     `UPDATE clients SET name = @name, name_pinyin = @name_pinyin, name_initials = @name_initials, gender = @gender,
        birth_date = @birth_date, phone = @phone, phone_reversed = @phone_reversed, occupation = @occupation,
        own_consultant_id = @own_consultant_id, channel = @channel, intended_category = @intended_category,
@@ -94,7 +94,7 @@ export function updateClient(db: WritableDb, id: number, fields: ClientFields, n
 }
 
 export function setOwnConsultant(db: WritableDb, clientId: number, consultantId: number, now: string): void {
-  db.prepare('UPDATE clients SET own_consultant_id = ?, updated_at = ? WHERE id = ? AND own_consultant_id IS NULL').run(consultantId, now, clientId)
+  stmt(db, 'UPDATE clients SET own_consultant_id = ?, updated_at = ? WHERE id = ? AND own_consultant_id IS NULL').run(consultantId, now, clientId)
 }
 
 const SUMMARY_COLUMNS = `c.id, c.archive_no AS archiveNo, c.name, c.gender, c.phone, c.own_consultant_id AS ownConsultantId,
@@ -113,7 +113,7 @@ export function searchClients(db: ReadableDb, rawQuery: string, limit: number): 
   const seen = new Map<number, ClientSummary>()
   const take = (sql: string, ...params: unknown[]) => {
     if (seen.size >= limit) return
-    for (const row of db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM clients c WHERE ${sql} LIMIT ?`).all(...params, limit) as ClientSummary[]) {
+    for (const row of stmt(db, `SELECT ${SUMMARY_COLUMNS} FROM clients c WHERE ${sql} LIMIT ?`).all(...params, limit) as ClientSummary[]) {
       if (seen.size < limit && !seen.has(row.id)) seen.set(row.id, row)
     }
   }

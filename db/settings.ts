@@ -1,9 +1,10 @@
 import { DEFAULT_SETTINGS, type ClinicSettings } from '../core/domain/settings.ts'
 import type { ReadableDb, WritableDb } from './types.ts'
+import { stmt } from './statements.ts'
 
 /** Stored values over the defaults; a key the app no longer knows is ignored, not an error. */
 export function readSettings(db: ReadableDb): ClinicSettings {
-  const rows = db.prepare('SELECT key, value FROM settings').all() as { key: string; value: string }[]
+  const rows = stmt(db, 'SELECT key, value FROM settings').all() as { key: string; value: string }[]
   const stored = Object.fromEntries(rows.map((r) => [r.key, JSON.parse(r.value) as unknown]))
   const merged: Record<string, unknown> = { ...DEFAULT_SETTINGS }
   for (const key of Object.keys(DEFAULT_SETTINGS)) {
@@ -13,7 +14,7 @@ export function readSettings(db: ReadableDb): ClinicSettings {
 }
 
 export function writeSettings(db: WritableDb, patch: Partial<ClinicSettings>, now: string): void {
-  const upsert = db.prepare(
+  const upsert = stmt(db,
     `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
      ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
   )

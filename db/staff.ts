@@ -1,6 +1,7 @@
 import type { ServiceCategory } from '../core/domain/categories.ts'
 import type { Staff, StaffRole } from '../core/domain/staff.ts'
 import type { ReadableDb, WritableDb } from './types.ts'
+import { stmt } from './statements.ts'
 
 interface StaffRow {
   id: number
@@ -37,8 +38,7 @@ function rowToStaff(row: StaffRow): Staff {
 }
 
 export function listStaff(db: ReadableDb, filter: { includeInactive: boolean; role?: StaffRole | undefined }): Staff[] {
-  const rows = db
-    .prepare(
+  const rows = stmt(db,
       `SELECT * FROM staff
        WHERE (@includeInactive = 1 OR active = 1) AND (@role IS NULL OR role = @role)
        ORDER BY active DESC, role, name COLLATE NOCASE, id`,
@@ -48,24 +48,23 @@ export function listStaff(db: ReadableDb, filter: { includeInactive: boolean; ro
 }
 
 export function getStaff(db: ReadableDb, id: number): Staff | undefined {
-  const row = db.prepare('SELECT * FROM staff WHERE id = ?').get(id) as StaffRow | undefined
+  const row = stmt(db, 'SELECT * FROM staff WHERE id = ?').get(id) as StaffRow | undefined
   return row && rowToStaff(row)
 }
 
 export function findStaffByPhone(db: ReadableDb, phone: string): Staff | undefined {
   if (phone === '') return undefined
-  const row = db.prepare('SELECT * FROM staff WHERE phone = ?').get(phone) as StaffRow | undefined
+  const row = stmt(db, 'SELECT * FROM staff WHERE phone = ?').get(phone) as StaffRow | undefined
   return row && rowToStaff(row)
 }
 
 export function findActiveStaffByName(db: ReadableDb, name: string): Staff | undefined {
-  const row = db.prepare('SELECT * FROM staff WHERE name = ? AND active = 1').get(name) as StaffRow | undefined
+  const row = stmt(db, 'SELECT * FROM staff WHERE name = ? AND active = 1').get(name) as StaffRow | undefined
   return row && rowToStaff(row)
 }
 
 export function insertStaff(db: WritableDb, fields: StaffFields, now: string): Staff {
-  const result = db
-    .prepare(
+  const result = stmt(db,
       `INSERT INTO staff (name, role, phone, room, skills, active, created_at, updated_at)
        VALUES (@name, @role, @phone, @room, @skills, 1, @now, @now)`,
     )
@@ -74,7 +73,7 @@ export function insertStaff(db: WritableDb, fields: StaffFields, now: string): S
 }
 
 export function updateStaff(db: WritableDb, id: number, fields: StaffFields, now: string): Staff | undefined {
-  db.prepare(
+  stmt(db,
     `UPDATE staff SET name = @name, role = @role, phone = @phone, room = @room, skills = @skills, updated_at = @now
      WHERE id = @id`,
   ).run({ ...fields, skills: JSON.stringify(fields.skills), now, id })
@@ -82,6 +81,6 @@ export function updateStaff(db: WritableDb, id: number, fields: StaffFields, now
 }
 
 export function setStaffActive(db: WritableDb, id: number, active: boolean, now: string): Staff | undefined {
-  db.prepare('UPDATE staff SET active = ?, updated_at = ? WHERE id = ?').run(active ? 1 : 0, now, id)
+  stmt(db, 'UPDATE staff SET active = ?, updated_at = ? WHERE id = ?').run(active ? 1 : 0, now, id)
   return getStaff(db, id)
 }

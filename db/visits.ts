@@ -2,6 +2,7 @@ import type { ServiceCategory } from '../core/domain/categories.ts'
 import type { Channel } from '../core/domain/client.ts'
 import type { Outcome, Visit, VisitRow, VisitStatus, VisitStatusChange, VisitType } from '../core/domain/visit.ts'
 import type { ReadableDb, WritableDb } from './types.ts'
+import { stmt } from './statements.ts'
 
 interface VisitDbRow {
   id: number
@@ -81,8 +82,7 @@ export interface NewVisit {
 }
 
 export function insertVisit(db: WritableDb, visit: NewVisit, now: string, actor: string): Visit {
-  const result = db
-    .prepare(
+  const result = stmt(db,
       `INSERT INTO visits (client_id, visit_date, type, queue_seq, queue_no, channel, designated_consultant_id,
          intended_category, status, status_at, registered_at)
        VALUES (@clientId, @visitDate, @type, @queueSeq, @queueNo, @channel, @designatedConsultantId,
@@ -95,33 +95,32 @@ export function insertVisit(db: WritableDb, visit: NewVisit, now: string, actor:
 }
 
 export function getVisit(db: ReadableDb, id: number): Visit | undefined {
-  const row = db.prepare('SELECT * FROM visits WHERE id = ?').get(id) as VisitDbRow | undefined
+  const row = stmt(db, 'SELECT * FROM visits WHERE id = ?').get(id) as VisitDbRow | undefined
   return row && rowToVisit(row)
 }
 
 export function getVisitRow(db: ReadableDb, id: number): VisitRow | undefined {
-  const row = db.prepare(`${JOINED} WHERE v.id = ?`).get(id) as VisitJoinedRow | undefined
+  const row = stmt(db, `${JOINED} WHERE v.id = ?`).get(id) as VisitJoinedRow | undefined
   return row && joinedToRow(row)
 }
 
 /** The day's visits in registration order (the order of the daily consultation log). */
 export function listVisitsOfDay(db: ReadableDb, date: string): VisitRow[] {
-  return (db.prepare(`${JOINED} WHERE v.visit_date = ? ORDER BY v.registered_at, v.id`).all(date) as VisitJoinedRow[]).map(joinedToRow)
+  return (stmt(db, `${JOINED} WHERE v.visit_date = ? ORDER BY v.registered_at, v.id`).all(date) as VisitJoinedRow[]).map(joinedToRow)
 }
 
 export function listVisitsOfClient(db: ReadableDb, clientId: number): VisitRow[] {
-  return (db.prepare(`${JOINED} WHERE v.client_id = ? ORDER BY v.visit_date DESC, v.id DESC`).all(clientId) as VisitJoinedRow[]).map(joinedToRow)
+  return (stmt(db, `${JOINED} WHERE v.client_id = ? ORDER BY v.visit_date DESC, v.id DESC`).all(clientId) as VisitJoinedRow[]).map(joinedToRow)
 }
 
 export function hasOpenVisitOnDay(db: ReadableDb, clientId: number, date: string): Visit | undefined {
-  const row = db
-    .prepare(`SELECT * FROM visits WHERE client_id = ? AND visit_date = ? AND status NOT IN ('done','left','cancelled') LIMIT 1`)
+  const row = stmt(db, `SELECT * FROM visits WHERE client_id = ? AND visit_date = ? AND status NOT IN ('done','left','cancelled') LIMIT 1`)
     .get(clientId, date) as VisitDbRow | undefined
   return row && rowToVisit(row)
 }
 
 function logStatus(db: WritableDb, visitId: number, status: VisitStatus, at: string, actor: string): void {
-  db.prepare('INSERT INTO visit_status_log (visit_id, status, at, actor) VALUES (?, ?, ?, ?)').run(visitId, status, at, actor)
+  stmt(db, 'INSERT INTO visit_status_log (visit_id, status, at, actor) VALUES (?, ?, ?, ?)').run(visitId, status, at, actor)
 }
 
 /**
@@ -129,8 +128,7 @@ function logStatus(db: WritableDb, visitId: number, status: VisitStatus, at: str
  * changed it first (the caller reports a conflict and writes nothing).
  */
 export function updateVisitStatus(db: WritableDb, id: number, expectedVersion: number, status: VisitStatus, now: string, actor: string): boolean {
-  const result = db
-    .prepare('UPDATE visits SET status = ?, status_at = ?, version = version + 1 WHERE id = ? AND version = ?')
+  const result = stmt(db, 'UPDATE visits SET status = ?, status_at = ?, version = version + 1 WHERE id = ? AND version = ?')
     .run(status, now, id, expectedVersion)
   if (result.changes === 0) return false
   logStatus(db, id, status, now, actor)
@@ -138,13 +136,13 @@ export function updateVisitStatus(db: WritableDb, id: number, expectedVersion: n
 }
 
 export function setVisitConsultant(db: WritableDb, id: number, consultantId: number | null, assignedBy: Visit['assignedBy']): void {
-  db.prepare('UPDATE visits SET consultant_id = ?, assigned_by = ?, version = version + 1 WHERE id = ?').run(consultantId, assignedBy, id)
+  stmt(db, 'UPDATE visits SET consultant_id = ?, assigned_by = ?, version = version + 1 WHERE id = ?').run(consultantId, assignedBy, id)
 }
 
 export function setVisitOutcome(db: WritableDb, id: number, outcome: Outcome, reason: string): void {
-  db.prepare('UPDATE visits SET outcome = ?, no_deal_reason = ?, version = version + 1 WHERE id = ?').run(outcome, reason, id)
+  stmt(db, 'UPDATE visits SET outcome = ?, no_deal_reason = ?, version = version + 1 WHERE id = ?').run(outcome, reason, id)
 }
 
 export function visitStatusHistory(db: ReadableDb, visitId: number): VisitStatusChange[] {
-  return db.prepare('SELECT status, at, actor FROM visit_status_log WHERE visit_id = ? ORDER BY id').all(visitId) as VisitStatusChange[]
+  return stmt(db, 'SELECT status, at, actor FROM visit_status_log WHERE visit_id = ? ORDER BY id').all(visitId) as VisitStatusChange[]
 }

@@ -19,6 +19,7 @@ import { readSettings } from '../../../db/settings.ts'
 import { getStaff } from '../../../db/staff.ts'
 import type { ReadableDb } from '../../../db/types.ts'
 import type { HandlerContext } from '../context.ts'
+import { pluckStmt } from '../../../db/statements.ts'
 
 /** Board kind -> the staff role that may sit on it. */
 const ROLE_OF_KIND = { consultant: 'consultant', doctor: 'doctor', nurse: 'nurse' } as const
@@ -80,8 +81,8 @@ export function boardView(db: ReadableDb, date: string, kind: BoardKind): BoardV
   const events = loadBoardEvents(db, date, kind)
   const state = replay(events)
   const board = state.board
-  const queueNoOf = db.prepare('SELECT queue_no FROM visits WHERE id = ?').pluck()
-  const roomOf = db.prepare('SELECT room FROM staff WHERE id = ?').pluck()
+  const queueNoOf = pluckStmt(db, 'SELECT queue_no FROM visits WHERE id = ?')
+  const roomOf = pluckStmt(db, 'SELECT room FROM staff WHERE id = ?')
   const inOrder = membersInOrder(state)
   const offToday = (board?.members ?? []).filter((m) => !board?.order.includes(m.id))
   const members = [...inOrder, ...offToday].map((m) => ({

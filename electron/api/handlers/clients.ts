@@ -9,6 +9,7 @@ import type { ReadableDb, WritableDb } from '../../../db/types.ts'
 import { listVisitsOfClient } from '../../../db/visits.ts'
 import type { HandlerContext } from '../context.ts'
 import type { PartialHandlerTable } from '../handlerTable.ts'
+import { stmt } from '../../../db/statements.ts'
 
 export function requireClient(db: ReadableDb, id: number): Client {
   const client = getClient(db, id)
@@ -43,7 +44,7 @@ function nextArchiveNumber(db: WritableDb, today: string): string {
   // A number already taken (the template was changed back and forth) is skipped, never reused.
   for (;;) {
     const candidate = formatArchiveNumber(template, nextCounter(db, 'archive'), today)
-    if (!db.prepare('SELECT 1 FROM clients WHERE archive_no = ?').get(candidate)) return candidate
+    if (!stmt(db, 'SELECT 1 FROM clients WHERE archive_no = ?').get(candidate)) return candidate
   }
 }
 

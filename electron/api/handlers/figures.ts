@@ -2,12 +2,12 @@ import type { FairnessRow } from '../../../core/api/rotation.ts'
 import { periodFigures, type BoardKind } from '../../../core/rotation/index.ts'
 import { boardDatesBetween, loadBoardState } from '../../../db/rotation.ts'
 import type { ReadableDb } from '../../../db/types.ts'
+import { stmt } from '../../../db/statements.ts'
 
 /** Board counts per member over a period, joined with the outcomes of the visits they took. */
 export function fairness(db: ReadableDb, kind: BoardKind, from: string, to: string): FairnessRow[] {
   const states = boardDatesBetween(db, from, to, kind).map((date) => loadBoardState(db, date, kind))
-  const outcomes = db
-    .prepare(
+  const outcomes = stmt(db,
       `SELECT consultant_id AS id, sum(outcome = 'deal') AS deals, sum(outcome IS NOT NULL) AS decided
        FROM visits WHERE visit_date BETWEEN ? AND ? AND consultant_id IS NOT NULL GROUP BY consultant_id`,
     )

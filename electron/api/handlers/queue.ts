@@ -11,6 +11,7 @@ import type { ReadableDb } from '../../../db/types.ts'
 import { getVisit, getVisitRow, updateVisitStatus } from '../../../db/visits.ts'
 import type { HandlerContext } from '../context.ts'
 import type { PartialHandlerTable } from '../handlerTable.ts'
+import { stmt } from '../../../db/statements.ts'
 
 type QueueMethods = 'queue.call' | 'queue.recall' | 'queue.skip' | 'queue.display' | 'queue.ticket' | 'display.state' | 'display.setOpen'
 
@@ -55,8 +56,7 @@ function toDisplayCall(call: CallWithVisit, settings: ClinicSettings): DisplayCa
 export function displayState(db: ReadableDb, today: string): DisplayState {
   const settings = readSettings(db)
   const calls = recentCalls(db, today, RECENT_CALLS + 1).map((call) => toDisplayCall(call, settings))
-  const waiting = db
-    .prepare("SELECT queue_no AS queueNo, type FROM visits WHERE visit_date = ? AND status = 'waiting' ORDER BY registered_at, id")
+  const waiting = stmt(db, "SELECT queue_no AS queueNo, type FROM visits WHERE visit_date = ? AND status = 'waiting' ORDER BY registered_at, id")
     .all(today) as { queueNo: string; type: VisitType }[]
   return {
     clinicName: settings.clinicName,
@@ -100,8 +100,7 @@ export const queueHandlers: PartialHandlerTable<QueueMethods> = {
 
   'queue.ticket': (ctx, { visitId }) => {
     const visit = requireVisit(ctx.db, visitId)
-    const ahead = ctx.db
-      .prepare(
+    const ahead = stmt(ctx.db,
         `SELECT count(*) FROM visits WHERE visit_date = ? AND type = ? AND status IN ('waiting','called')
          AND (registered_at < ? OR (registered_at = ? AND id < ?))`,
       )

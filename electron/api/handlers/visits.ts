@@ -14,6 +14,7 @@ import type { HandlerContext } from '../context.ts'
 import type { PartialHandlerTable } from '../handlerTable.ts'
 import { runBoardCommand } from './board.ts'
 import { createClient, requireClient } from './clients.ts'
+import { stmt } from '../../../db/statements.ts'
 
 type VisitMethods = 'visits.register' | 'visits.ofDay' | 'visits.history' | 'visits.assign' | 'visits.setStatus' | 'visits.setOutcome'
 
@@ -38,7 +39,7 @@ const STATUS_NAMES: Record<Locale, Record<VisitStatus, string>> = {
  */
 function nextQueueNumber(db: WritableDb, day: string, type: VisitType): { queueSeq: number; queueNo: string } {
   const prefix = readSettings(db).queuePrefixes[type]
-  const taken = db.prepare('SELECT 1 FROM visits WHERE visit_date = ? AND queue_no = ?')
+  const taken = stmt(db, 'SELECT 1 FROM visits WHERE visit_date = ? AND queue_no = ?')
   for (;;) {
     const queueSeq = nextCounter(db, `queue:${day}:${type}`)
     const queueNo = formatQueueNumber(prefix, queueSeq)
@@ -182,6 +183,6 @@ export const visitHandlers: PartialHandlerTable<VisitMethods> = {
 }
 
 function requireVisitConsultant(db: ReadableDb, id: number): void {
-  const row = db.prepare("SELECT 1 FROM staff WHERE id = ? AND role = 'consultant' AND active = 1").get(id)
+  const row = stmt(db, "SELECT 1 FROM staff WHERE id = ? AND role = 'consultant' AND active = 1").get(id)
   if (!row) throw new DomainError('not_found', 'error.consultantNotFound', { id })
 }
