@@ -1,4 +1,6 @@
 import { deskEn } from './desk.en-US.ts'
+import { displayEn } from './display.en-US.ts'
+import { policiesEn } from './policies.en-US.ts'
 import { reportsEn } from './reports.en-US.ts'
 import type { MessageSchema } from './zh-CN.ts'
 
@@ -143,7 +145,7 @@ const enUS: MessageSchema = {
   },
   settings: {
     title: 'Settings',
-    subtitle: 'Clinic details, queue-number prefixes and the interface language.',
+    subtitle: 'Clinic details, queue-number prefixes, language, rotation rules, waiting alerts and calling. Each card saves on its own.',
     clinicSection: 'Clinic',
     clinicName: 'Clinic name',
     clinicAddress: 'Address',
@@ -173,6 +175,8 @@ const enUS: MessageSchema = {
   },
   desk: deskEn,
   reports: reportsEn,
+  queueDisplay: displayEn,
+  policies: policiesEn,
 }
 
 export default enUS

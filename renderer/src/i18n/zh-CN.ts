@@ -1,4 +1,6 @@
 import { deskZh } from './desk.zh-CN.ts'
+import { displayZh } from './display.zh-CN.ts'
+import { policiesZh } from './policies.zh-CN.ts'
 import { reportsZh } from './reports.zh-CN.ts'
 
 /** Chinese (zh-CN): the source of truth for the message keys; en-US must have the same shape. */
@@ -140,7 +142,7 @@ const zhCN = {
   },
   settings: {
     title: '设置',
-    subtitle: '诊所信息、排队号码前缀和界面语言。',
+    subtitle: '诊所信息、排队号码前缀、界面语言、轮牌规则、候诊提醒与叫号。每张卡片分别保存。',
     clinicSection: '诊所信息',
     clinicName: '诊所名称',
     clinicAddress: '地址',
@@ -170,6 +172,8 @@ const zhCN = {
   },
   desk: deskZh,
   reports: reportsZh,
+  queueDisplay: displayZh,
+  policies: policiesZh,
 }
 
 export default zhCN

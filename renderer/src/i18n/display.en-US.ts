@@ -1,0 +1,3 @@
+import type { displayZh } from './display.zh-CN.ts'
+
+export const displayEn: typeof displayZh = {}
