@@ -5,8 +5,11 @@ import { createApp } from 'vue'
 import App from './App.vue'
 import { i18n } from './i18n/index.ts'
 import { createAppRouter } from './router/index.ts'
+import { useClientsStore } from './stores/clients.ts'
+import { useRotationStore } from './stores/rotation.ts'
 import { useSettingsStore } from './stores/settings.ts'
 import { useStaffStore } from './stores/staff.ts'
+import { useVisitsStore } from './stores/visits.ts'
 import './styles/theme.css'
 import './styles/base.css'
 
@@ -21,5 +24,8 @@ app.use(createAppRouter())
 // Stores subscribe to pushed changes once, here at start, never in components.
 void useSettingsStore(pinia).init()
 useStaffStore(pinia).init()
+useVisitsStore(pinia).init()
+useRotationStore(pinia).init()
+useClientsStore(pinia).init()
 
 app.mount('#app')

@@ -1,0 +1,89 @@
+import { ElMessageBox } from 'element-plus'
+import { ref } from 'vue'
+import { useI18n } from 'vue-i18n'
+import { maskName } from '../../../../core/domain/mask.ts'
+import type { Outcome, VisitRow } from '../../../../core/domain/visit.ts'
+import { showSuccess } from '../../api/notify.ts'
+import { useVisitsStore } from '../../stores/visits.ts'
+import { reportDeskError } from './report.ts'
+import { STATUS_OF, type VisitAction } from './visitActions.ts'
+
+/**
+ * Runs the desk's actions on a visit. A version conflict (another window changed the visit) has already
+ * re-read the list in the store; the operator is told so, and acts again on what they now see.
+ */
+export function useVisitActions() {
+  const { t } = useI18n()
+  const visits = useVisitsStore()
+  const manualFor = ref<VisitRow | null>(null)
+  const outcomeFor = ref<VisitRow | null>(null)
+  const busyId = ref<number | null>(null)
+
+  async function busy<T>(visit: VisitRow, run: () => Promise<T>): Promise<T | undefined> {
+    busyId.value = visit.id
+    try {
+      return await run()
+    } catch (error) {
+      reportDeskError(error)
+      return undefined
+    } finally {
+      busyId.value = null
+    }
+  }
+
+  async function confirmEnd(visit: VisitRow, action: 'left' | 'cancel'): Promise<boolean> {
+    const key = action === 'left' ? 'Left' : 'Cancel'
+    try {
+      await ElMessageBox.confirm(t(`desk.actions.confirm${key}`, { queueNo: visit.queueNo, name: maskName(visit.clientName) }), t(`desk.actions.confirm${key}Title`), {
+        type: 'warning',
+        confirmButtonText: t('common.confirm'),
+        cancelButtonText: t('common.cancel'),
+      })
+      return true
+    } catch {
+      return false
+    }
+  }
+
+  async function run(action: VisitAction, visit: VisitRow): Promise<void> {
+    if (action === 'assignManual') {
+      manualFor.value = visit
+      return
+    }
+    if (action === 'outcome') {
+      outcomeFor.value = visit
+      return
+    }
+    if (action === 'assign') {
+      const row = await busy(visit, () => visits.assign(visit))
+      if (row) showSuccess(t('desk.actions.assigned', { queueNo: row.queueNo, name: row.consultantName ?? '' }))
+      return
+    }
+    const status = STATUS_OF[action]
+    if (!status) return
+    if ((action === 'left' || action === 'cancel') && !(await confirmEnd(visit, action))) return
+    const row = await busy(visit, () => visits.setStatus(visit, status))
+    if (row) showSuccess(t('desk.actions.statusSet', { queueNo: row.queueNo, status: t(`desk.status.${row.status}`) }))
+  }
+
+  /** From the manual-assignment dialog; true when done (the dialog closes). */
+  async function assignManually(memberId: number, reason: string): Promise<boolean> {
+    const visit = manualFor.value
+    if (!visit) return false
+    const row = await busy(visit, () => visits.assign(visit, { memberId, reason }))
+    if (!row) return false
+    showSuccess(t('desk.actions.assigned', { queueNo: row.queueNo, name: row.consultantName ?? '' }))
+    return true
+  }
+
+  async function recordOutcome(outcome: Outcome, reason: string): Promise<boolean> {
+    const visit = outcomeFor.value
+    if (!visit) return false
+    const row = await busy(visit, () => visits.setOutcome(visit, outcome, reason))
+    if (!row) return false
+    showSuccess(t('desk.actions.outcomeSet', { queueNo: row.queueNo, outcome: t(`desk.outcome.${outcome}`) }))
+    return true
+  }
+
+  return { manualFor, outcomeFor, busyId, run, assignManually, recordOutcome }
+}
