@@ -167,7 +167,7 @@ describe('front desk: waiting list', () => {
     let visits = [visitRow({ id: 3, queueNo: 'B001', type: 'returning', consultantId: 1, consultantName: '王静', version: 4 })]
     const harness = deskHarness()
     harness.bridge.handlers['visits.ofDay'] = () => structuredClone(visits)
-    harness.bridge.handlers['visits.setStatus'] = () => {
+    harness.bridge.handlers['queue.call'] = () => {
       visits = [visitRow({ id: 3, queueNo: 'B001', type: 'returning', consultantId: 1, consultantName: '王静', version: 5, status: 'consulting' })]
       return new Refusal({ code: 'conflict', message: 'B001 刚被其他窗口修改，请看最新状态后再操作' })
     }
@@ -175,13 +175,34 @@ describe('front desk: waiting list', () => {
     const readsBefore = harness.bridge.callsOf('visits.ofDay').length
     await body().get('[data-testid="waiting-row"] [data-testid="visit-action-call"]').trigger('click')
     await settle()
-    expect(harness.bridge.callsOf('visits.setStatus')).toEqual([{ visitId: 3, expectedVersion: 4, status: 'called' }])
+    expect(harness.bridge.callsOf('queue.call')).toEqual([{ visitId: 3, expectedVersion: 4 }])
     expect(harness.bridge.callsOf('visits.ofDay').length).toBe(readsBefore + 1)
     await vi.waitFor(() => expect(document.body.textContent).toContain('B001 刚被其他窗口修改'))
     expect(document.body.textContent).toContain('列表已重新读取')
     // Re-read: B001 is now with its consultant, no longer in the waiting list.
     expect(body().findAll('[data-testid="waiting-row"]')).toHaveLength(0)
     expect(body().get('[data-testid="served-row"]').text()).toContain('B001')
+  })
+
+  it('offers recall and skip-and-keep for a called client, with the visit version', async () => {
+    const called = visitRow({ id: 4, queueNo: 'A004', consultantId: 1, consultantName: '王静', version: 3, status: 'called' })
+    const harness = deskHarness()
+    harness.bridge.handlers['visits.ofDay'] = () => [structuredClone(called)]
+    harness.bridge.handlers['queue.recall'] = () => called
+    harness.bridge.handlers['queue.skip'] = () => ({ ...called, status: 'waiting', version: 4 })
+    await openDesk(harness)
+    const row = () => body().get('[data-testid="waiting-row"]')
+    expect(row().find('[data-testid="visit-action-call"]').exists()).toBe(false)
+    await row().get('[data-testid="visit-action-recall"]').trigger('click')
+    await settle()
+    expect(harness.bridge.callsOf('queue.recall')).toEqual([{ visitId: 4 }])
+    // Skip is in the row's "more" menu.
+    await row().get('[data-testid="visit-action-more"]').trigger('click')
+    await settle()
+    await body().get('[data-testid="visit-action-skip"]').trigger('click')
+    await settle()
+    expect(harness.bridge.callsOf('queue.skip')).toEqual([{ visitId: 4, expectedVersion: 3 }])
+    await vi.waitFor(() => expect(row().get('[data-testid="visit-status"]').text()).toBe('候诊'))
   })
 
   it('re-reads the day when another window changes visits', async () => {

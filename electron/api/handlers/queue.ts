@@ -24,7 +24,8 @@ function requireVisit(db: ReadableDb, id: number, expectedVersion?: number): Vis
   return visit
 }
 
-function logCall(ctx: HandlerContext, visit: Visit, kind: CallKind): void {
+/** Logs a call, recall or skip with the consultant's room, and tells the display. */
+export function logCall(ctx: HandlerContext, visit: Visit, kind: CallKind): void {
   const room = visit.consultantId === null ? '' : (getStaff(ctx.db, visit.consultantId)?.room ?? '')
   insertCall(ctx.db, { visitId: visit.id, kind, at: ctx.now(), consultantId: visit.consultantId, room, actor: ctx.operator.name })
   ctx.emit({ topic: 'calls', ids: [visit.id] })

@@ -13,6 +13,7 @@ import { getVisit, getVisitRow, hasOpenVisitOnDay, insertVisit, listVisitsOfDay,
 import type { HandlerContext } from '../context.ts'
 import type { PartialHandlerTable } from '../handlerTable.ts'
 import { runBoardCommand } from './board.ts'
+import { logCall } from './queue.ts'
 import { createClient, requireClient } from './clients.ts'
 import { stmt } from '../../../db/statements.ts'
 
@@ -162,6 +163,8 @@ export const visitHandlers: PartialHandlerTable<VisitMethods> = {
       throw new DomainError('rule_violation', 'error.assignFirst', { queueNo: visit.queueNo })
     }
     if (!updateVisitStatus(ctx.db, visitId, visit.version, status, ctx.now(), ctx.operator.name)) throw new DomainError('conflict', 'error.visitChanged', { queueNo: visit.queueNo })
+    // However a client is called, the call is logged and reaches the display.
+    if (status === 'called') logCall(ctx, visit, 'call')
     if (status === 'consulting' && visit.consultantId !== null && visit.type === 'first') setOwnConsultant(ctx.db, visit.clientId, visit.consultantId, ctx.now())
     if (!isWaitingStatus(status) && status !== 'consulting' && status !== 'with_doctor') finishOnBoard(ctx, visit)
     ctx.emit({ topic: 'visits', ids: [visitId] })

@@ -84,9 +84,23 @@ export const useVisitsStore = defineStore('visits', () => {
     return write(() => api.call('visits.setStatus', { visitId: visit.id, expectedVersion: visit.version, status }))
   }
 
+  /** Calls a waiting client (logged, shown on the display and spoken there). */
+  function call(visit: VisitRow): Promise<VisitRow> {
+    return write(() => api.call('queue.call', { visitId: visit.id, expectedVersion: visit.version }))
+  }
+
+  function recall(visit: VisitRow): Promise<VisitRow> {
+    return write(() => api.call('queue.recall', { visitId: visit.id }))
+  }
+
+  /** The client called is not there: they keep waiting with the same consultant. */
+  function skip(visit: VisitRow): Promise<VisitRow> {
+    return write(() => api.call('queue.skip', { visitId: visit.id, expectedVersion: visit.version }))
+  }
+
   function setOutcome(visit: VisitRow, outcome: Outcome, reason = ''): Promise<VisitRow> {
     return write(() => api.call('visits.setOutcome', { visitId: visit.id, expectedVersion: visit.version, outcome, reason }))
   }
 
-  return { today, waiting, served, loaded, loading, init, load, ensureLoaded, register, assign, setStatus, setOutcome }
+  return { today, waiting, served, loaded, loading, init, load, ensureLoaded, register, assign, setStatus, call, recall, skip, setOutcome }
 })

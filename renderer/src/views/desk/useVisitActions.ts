@@ -59,6 +59,12 @@ export function useVisitActions() {
       if (row) showSuccess(t('desk.actions.assigned', { queueNo: row.queueNo, name: row.consultantName ?? '' }))
       return
     }
+    if (action === 'call' || action === 'recall' || action === 'skip') {
+      const row = await busy(visit, () => visits[action](visit))
+      const done = { call: 'called', recall: 'recalled', skip: 'skipped' } as const
+      if (row) showSuccess(t(`desk.actions.${done[action]}`, { queueNo: row.queueNo }))
+      return
+    }
     const status = STATUS_OF[action]
     if (!status) return
     if ((action === 'left' || action === 'cancel') && !(await confirmEnd(visit, action))) return

@@ -1,11 +1,10 @@
 import { canMove, isWaitingStatus, type VisitRow, type VisitStatus } from '../../../../core/domain/visit.ts'
 
 /** What the desk can do with a visit now; labels are `desk.actions.<action>`. */
-export type VisitAction = 'assign' | 'assignManual' | 'call' | 'consult' | 'billing' | 'done' | 'outcome' | 'left' | 'cancel'
+export type VisitAction = 'assign' | 'assignManual' | 'call' | 'recall' | 'skip' | 'consult' | 'billing' | 'done' | 'outcome' | 'left' | 'cancel'
 
-/** The status each status action moves to. */
+/** The status each status action moves to (calling goes through the queue: it is logged and announced). */
 export const STATUS_OF: Partial<Record<VisitAction, VisitStatus>> = {
-  call: 'called',
   consult: 'consulting',
   billing: 'billing',
   done: 'done',
@@ -27,6 +26,7 @@ export function actionsFor(visit: VisitRow): VisitAction[] {
   }
   if (ready && visit.status === 'waiting') actions.push('call')
   if (ready && waiting) actions.push('consult')
+  if (visit.status === 'called') actions.push('recall', 'skip')
   if (CONSULTED.includes(visit.status) && visit.outcome === null && visit.consultantId !== null) actions.push('outcome')
   if (canMove(visit.status, 'billing')) actions.push('billing')
   if (canMove(visit.status, 'done')) actions.push('done')
