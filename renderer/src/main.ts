@@ -6,6 +6,7 @@ import App from './App.vue'
 import { i18n } from './i18n/index.ts'
 import { createAppRouter } from './router/index.ts'
 import { useClientsStore } from './stores/clients.ts'
+import { useDisplayWindowStore } from './stores/displayWindow.ts'
 import { useRotationStore } from './stores/rotation.ts'
 import { useSettingsStore } from './stores/settings.ts'
 import { useStaffStore } from './stores/staff.ts'
@@ -27,5 +28,6 @@ useStaffStore(pinia).init()
 useVisitsStore(pinia).init()
 useRotationStore(pinia).init()
 useClientsStore(pinia).init()
+useDisplayWindowStore(pinia).init()
 
 app.mount('#app')

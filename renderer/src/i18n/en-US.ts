@@ -1,6 +1,6 @@
 import { deskEn } from './desk.en-US.ts'
 import { displayEn } from './display.en-US.ts'
-import { policiesEn } from './policies.en-US.ts'
+import { callingEn, policiesEn, ticketEn } from './policies.en-US.ts'
 import { reportsEn } from './reports.en-US.ts'
 import type { MessageSchema } from './zh-CN.ts'
 
@@ -67,10 +67,6 @@ const enUS: MessageSchema = {
       name: 'Backups',
       description: 'Database backup and restore, scheduled backups, and integrity checks of backup files.',
     },
-  },
-  display: {
-    title: 'Waiting-room display',
-    placeholder: 'Called numbers will appear here',
   },
   roles: {
     consultant: 'Consultant',
@@ -177,6 +173,8 @@ const enUS: MessageSchema = {
   reports: reportsEn,
   queueDisplay: displayEn,
   policies: policiesEn,
+  ticket: ticketEn,
+  calling: callingEn,
 }
 
 export default enUS

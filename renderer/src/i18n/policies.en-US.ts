@@ -1,4 +1,4 @@
-import type { policiesZh } from './policies.zh-CN.ts'
+import type { callingZh, policiesZh, ticketZh } from './policies.zh-CN.ts'
 
 export const policiesEn: typeof policiesZh = {
   rotationSection: 'Rotation rules',
@@ -35,4 +35,20 @@ export const policiesEn: typeof policiesZh = {
   ticket80: '80 mm receipt',
   ticketA6: 'A6',
   printTicket: 'Print a queue ticket after registration',
+}
+
+export const ticketEn: typeof ticketZh = {
+  number: 'Your number',
+  type: { first: 'First visit', returning: 'Returning', review: 'Review / treatment' },
+  ahead: '{n} ahead of you',
+  note: 'Watch the screen and listen for your number; if you miss it, ask at the desk',
+  print: 'Print ticket',
+  printShortcut: 'Print the queue ticket (Alt+P)',
+}
+
+export const callingEn: typeof callingZh = {
+  openDisplay: 'Open the display',
+  closeDisplay: 'Close the display',
+  displayTitle: 'Show calls on the waiting-room screen (full screen on a second screen when there is one)',
+  noChineseVoice: 'No Chinese voice is installed on this computer: calls play the chime only. Install a Chinese (Simplified) voice in the system settings.',
 }

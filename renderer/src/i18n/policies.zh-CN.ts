@@ -35,3 +35,20 @@ export const policiesZh = {
   ticketA6: 'A6',
   printTicket: '登记后自动打印排队小票',
 }
+
+/** The printed queue ticket and the desk's calling controls. */
+export const ticketZh = {
+  number: '您的排队号',
+  type: { first: '初诊', returning: '复诊', review: '复查 / 治疗' },
+  ahead: '前面还有 {n} 位',
+  note: '请留意候诊屏与叫号广播，过号请到前台',
+  print: '打印小票',
+  printShortcut: '打印排队小票（Alt+P）',
+}
+
+export const callingZh = {
+  openDisplay: '打开候诊屏',
+  closeDisplay: '关闭候诊屏',
+  displayTitle: '在候诊室屏幕上显示叫号（有第二块屏幕时全屏显示在上面）',
+  noChineseVoice: '本机没有安装中文语音：叫号时候诊屏只播放提示音。可在系统设置中安装中文（简体）语音。',
+}

@@ -1,6 +1,6 @@
 import { deskZh } from './desk.zh-CN.ts'
 import { displayZh } from './display.zh-CN.ts'
-import { policiesZh } from './policies.zh-CN.ts'
+import { callingZh, policiesZh, ticketZh } from './policies.zh-CN.ts'
 import { reportsZh } from './reports.zh-CN.ts'
 
 /** Chinese (zh-CN): the source of truth for the message keys; en-US must have the same shape. */
@@ -65,10 +65,6 @@ const zhCN = {
       name: '备份',
       description: '数据库备份与恢复、自动备份计划，以及备份文件的完整性检查。',
     },
-  },
-  display: {
-    title: '候诊显示屏',
-    placeholder: '叫号信息将在这里显示',
   },
   roles: {
     consultant: '咨询师',
@@ -174,6 +170,8 @@ const zhCN = {
   reports: reportsZh,
   queueDisplay: displayZh,
   policies: policiesZh,
+  ticket: ticketZh,
+  calling: callingZh,
 }
 
 export default zhCN

@@ -7,6 +7,8 @@ import type { VisitType } from '../../../../core/domain/visit.ts'
 import { ApiCallError } from '../../api/client.ts'
 import { describeError } from '../../api/notify.ts'
 import { useShortcut } from '../../composables/useShortcut.ts'
+import { useTicketPrinter } from '../../composables/useTicketPrinter.ts'
+import { useSettingsStore } from '../../stores/settings.ts'
 import { useVisitsStore, type RegisterInput } from '../../stores/visits.ts'
 import { useClientFinder } from './useClientFinder.ts'
 import { useNewClient } from './useNewClient.ts'
@@ -34,6 +36,8 @@ const looksLikePhone = (text: string) => /^[\d\s+\-()]+$/.test(text)
 export function useRegistration(focusSearch: () => void, focusName: () => void) {
   const { t } = useI18n()
   const visits = useVisitsStore()
+  const settings = useSettingsStore()
+  const { print: printTicket } = useTicketPrinter()
   const selected = ref<ClientSummary | null>(null)
   const creating = ref(false)
   const options = reactive<VisitOptions>({ type: 'first', channel: null, designatedConsultantId: null, intendedCategory: null })
@@ -125,6 +129,7 @@ export function useRegistration(focusSearch: () => void, focusName: () => void) 
     try {
       result.value = await visits.register(toInput())
       resetAfterRegister()
+      if (settings.settings.printTicketOnRegister) void printTicket(result.value.visit.id)
     } catch (error) {
       formError.value = describeError(error)
       // The phone is someone's already: show who, to use that record or register as a shared phone.
