@@ -26,7 +26,7 @@ export function insertCall(db: WritableDb, call: Omit<CallRecord, 'id'>): number
   return Number(result.lastInsertRowid)
 }
 
-/** The latest calls and recalls of a day (skips are not announced), newest first. */
+/** The latest calls, recalls and skips of a day, newest first. */
 export function recentCalls(db: ReadableDb, date: string, limit: number): CallWithVisit[] {
   return stmt(db,
       `SELECT k.id, k.visit_id AS visitId, k.kind, k.at, k.consultant_id AS consultantId, k.room, k.actor,
@@ -35,7 +35,7 @@ export function recentCalls(db: ReadableDb, date: string, limit: number): CallWi
        JOIN visits v ON v.id = k.visit_id
        JOIN clients c ON c.id = v.client_id
        LEFT JOIN staff s ON s.id = k.consultant_id
-       WHERE v.visit_date = ? AND k.kind <> 'skip'
+       WHERE v.visit_date = ?
        ORDER BY k.id DESC LIMIT ?`,
     )
     .all(date, limit) as CallWithVisit[]

@@ -23,6 +23,7 @@ describe('windowOptions', () => {
         expect(Object.keys(prefs).sort()).toEqual(
           [
             'allowRunningInsecureContent',
+            'autoplayPolicy',
             'contextIsolation',
             'devTools',
             'experimentalFeatures',
@@ -46,5 +47,10 @@ describe('windowOptions', () => {
     const display = windowOptions('display', { preload: 'p' }, { packaged: true })
     expect(desk.minWidth).toBeGreaterThan(display.minWidth)
     expect(display.autoHideMenuBar).toBe(true)
+  })
+
+  it('lets only the waiting-room display play its chime and speech without a click first', () => {
+    expect(windowOptions('display', { preload: 'p' }, { packaged: true }).webPreferences.autoplayPolicy).toBe('no-user-gesture-required')
+    expect(windowOptions('desk', { preload: 'p' }, { packaged: true }).webPreferences.autoplayPolicy).toBe('user-gesture-required')
   })
 })

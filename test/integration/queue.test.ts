@@ -50,7 +50,12 @@ describe('calling a waiting client', () => {
     expect(skipped).toMatchObject({ status: 'waiting', consultantName: '王静' })
     const kinds = d.db.prepare('SELECT kind FROM calls WHERE visit_id = ? ORDER BY id').pluck().all(visit.id)
     expect(kinds).toEqual(['call', 'recall', 'skip'])
-    expect((await d.call('queue.display', {})).waiting.map((w) => w.queueNo)).toEqual(['A001'])
+    const afterSkip = await d.call('queue.display', {})
+    expect(afterSkip.waiting.map((w) => w.queueNo)).toEqual(['A001'])
+    // Not there: the call leaves the screen until the client is called again.
+    expect(afterSkip.current).toBeNull()
+    await d.call('queue.call', { visitId: visit.id, expectedVersion: skipped.version })
+    expect((await d.call('queue.display', {})).current).toMatchObject({ kind: 'call', queueNo: 'A001' })
   })
 
   it('refuses to call a client who has left, or twice, or from a stale window; nothing is written', async () => {

@@ -56,7 +56,14 @@ function toDisplayCall(call: CallWithVisit, settings: ClinicSettings): DisplayCa
 /** Only what the waiting room may see: masked names, numbers, rooms. No phone, no full name, no id of a client. */
 export function displayState(db: ReadableDb, today: string): DisplayState {
   const settings = readSettings(db)
-  const calls = recentCalls(db, today, RECENT_CALLS + 1).map((call) => toDisplayCall(call, settings))
+  // A client called but not there (skipped) is waiting again: their call leaves the screen.
+  const logged = recentCalls(db, today, RECENT_CALLS * 4)
+  const latestKind = new Map<number, string>()
+  for (const call of logged) if (!latestKind.has(call.visitId)) latestKind.set(call.visitId, call.kind)
+  const calls = logged
+    .filter((call) => call.kind !== 'skip' && latestKind.get(call.visitId) !== 'skip')
+    .slice(0, RECENT_CALLS + 1)
+    .map((call) => toDisplayCall(call, settings))
   const waiting = stmt(db, "SELECT queue_no AS queueNo, type FROM visits WHERE visit_date = ? AND status = 'waiting' ORDER BY registered_at, id")
     .all(today) as { queueNo: string; type: VisitType }[]
   return {

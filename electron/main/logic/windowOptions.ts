@@ -15,6 +15,8 @@ export interface SecureWebPreferences {
   navigateOnDragDrop: false
   spellcheck: false
   devTools: boolean
+  /** The waiting-room display chimes and speaks with nobody there to click first. */
+  autoplayPolicy: 'no-user-gesture-required' | 'user-gesture-required'
 }
 
 export interface WindowOptions {
@@ -41,7 +43,8 @@ export function windowOptions(page: Page, paths: { preload: string }, opts: { pa
     ...size,
     minWidth: page === 'desk' ? 1024 : 640,
     minHeight: page === 'desk' ? 640 : 360,
-    backgroundColor: '#ffffff',
+    // The display is dark: no white flash while it loads.
+    backgroundColor: page === 'desk' ? '#ffffff' : '#0a1424',
     autoHideMenuBar: page === 'display',
     webPreferences: {
       preload: paths.preload,
@@ -57,6 +60,7 @@ export function windowOptions(page: Page, paths: { preload: string }, opts: { pa
       navigateOnDragDrop: false,
       spellcheck: false,
       devTools: !opts.packaged,
+      autoplayPolicy: page === 'display' ? 'no-user-gesture-required' : 'user-gesture-required',
     },
   }
 }

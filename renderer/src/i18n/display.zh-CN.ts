@@ -1,2 +1,20 @@
 /** Messages of the waiting-room queue display and of calling (叫号). en-US mirrors this shape. */
-export const displayZh = {}
+export const displayZh = {
+  title: '候诊显示屏',
+  nowCalling: '正在叫号',
+  recall: '重呼',
+  noCall: '暂无叫号',
+  pleaseWait: '请留意屏幕和广播，叫到您的号码时请前往相应诊室',
+  consultant: '咨询师',
+  room: '请到',
+  roomNumber: '{room} 号咨询室',
+  sentence: '广播内容',
+  recent: '最近叫号',
+  noRecent: '暂无',
+  waiting: '等候中',
+  waitingCount: '共 {n} 人',
+  noWaiting: '目前无人等候',
+  more: '另有 {n} 位',
+  soundHint: '声音未开启，点击此处启用',
+  offline: '连接中断，正在重新连接…',
+}
