@@ -12,11 +12,12 @@ test('a queue ticket is printed after registration: number, type, how many ahead
     const api = window.frontDesk
     if (!api) throw new Error('no bridge')
     await api.invoke('rotation.open', { memberIds: [1, 2] })
-    for (const [name, phone] of [
+    const arrivals: [string, string][] = [
       ['票一', '13911110001'],
       ['票二', '13911110002'],
       ['票三', '13911110003'],
-    ]) {
+    ]
+    for (const [name, phone] of arrivals) {
       await api.invoke('visits.register', { type: 'first', newClient: { name, phone } })
     }
   })
