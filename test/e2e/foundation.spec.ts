@@ -89,8 +89,8 @@ test.describe('the foundation in the web preview', () => {
     await expect(desk.getByTestId('nav-staff')).toHaveText(/员工/)
   })
 
-  test('staff and settings pages have no serious accessibility violations', async ({ desk }) => {
-    for (const route of ['/#/staff', '/#/settings', '/#/front-desk']) {
+  test('the main screens have no serious or critical accessibility violations', async ({ desk }) => {
+    for (const route of ['/#/staff', '/#/settings', '/#/front-desk', '/#/reports']) {
       await desk.goto(route)
       await desk.waitForLoadState('networkidle')
       expect(await seriousViolations(desk), route).toEqual([])
