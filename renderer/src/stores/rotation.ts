@@ -1,51 +1,18 @@
 import { defineStore } from 'pinia'
-import { computed, ref } from 'vue'
+import { computed } from 'vue'
 import type { BoardView } from '../../../core/api/rotation.ts'
-import { api, isConnected } from '../api/client.ts'
-import { showError } from '../api/notify.ts'
+import { api } from '../api/client.ts'
+import { liveResource } from './liveResource.ts'
 
 /**
  * Today's consultant board (轮牌). The main process owns it; this store shows what it last read and
  * re-reads on every 'rotation' change. Actions throw ApiCallError for the caller to report.
  */
 export const useRotationStore = defineStore('rotation', () => {
-  const board = ref<BoardView | null>(null)
-  const loaded = ref(false)
-  const loading = ref(false)
+  const { value: board, loaded, loading, load, init, ensureLoaded } = liveResource<BoardView | null>(null, () => api.call('rotation.board', { kind: 'consultant' }), ['rotation', 'visits'])
   const onBoard = computed(() => board.value?.members.filter((m) => m.position !== null) ?? [])
   const signedOut = computed(() => board.value?.members.filter((m) => m.position === null) ?? [])
   const next = computed(() => onBoard.value.find((m) => m.id === board.value?.nextMemberId) ?? null)
-  let initialised = false
-  let wanted = false
-
-  async function load(): Promise<void> {
-    loading.value = true
-    try {
-      board.value = await api.call('rotation.board', { kind: 'consultant' })
-      loaded.value = true
-    } catch (error) {
-      showError(error)
-    } finally {
-      loading.value = false
-    }
-  }
-
-  function init(): void {
-    if (initialised || !isConnected()) return
-    initialised = true
-    const reread = () => {
-      if (wanted) void load()
-    }
-    api.onChange('rotation', reread)
-    // Serving a visit shows its queue number; a finished visit frees its consultant.
-    api.onChange('visits', reread)
-  }
-
-  async function ensureLoaded(): Promise<void> {
-    init()
-    wanted = true
-    if (!loaded.value && !loading.value) await load()
-  }
 
   async function apply(call: Promise<BoardView>): Promise<BoardView> {
     board.value = await call

@@ -1,9 +1,9 @@
 import { defineStore } from 'pinia'
-import { computed, ref } from 'vue'
+import { computed } from 'vue'
 import type { MethodInput } from '../../../core/api/contract.ts'
 import type { Staff } from '../../../core/domain/staff.ts'
-import { api, isConnected } from '../api/client.ts'
-import { showError } from '../api/notify.ts'
+import { api } from '../api/client.ts'
+import { liveResource } from './liveResource.ts'
 
 export type StaffInput = MethodInput<'staff.create'>
 export type StaffUpdate = MethodInput<'staff.update'>
@@ -13,39 +13,8 @@ export type StaffUpdate = MethodInput<'staff.update'>
  * Re-reads on each 'staff' change once something has asked for the list.
  */
 export const useStaffStore = defineStore('staff', () => {
-  const all = ref<Staff[]>([])
-  const loaded = ref(false)
-  const loading = ref(false)
+  const { value: all, loaded, loading, load, init, ensureLoaded } = liveResource<Staff[]>([], () => api.call('staff.list', { includeInactive: true }), ['staff'])
   const active = computed(() => all.value.filter((s) => s.active))
-  let initialised = false
-  let wanted = false
-
-  async function load(): Promise<void> {
-    loading.value = true
-    try {
-      all.value = await api.call('staff.list', { includeInactive: true })
-      loaded.value = true
-    } catch (error) {
-      showError(error)
-    } finally {
-      loading.value = false
-    }
-  }
-
-  function init(): void {
-    if (initialised || !isConnected()) return
-    initialised = true
-    api.onChange('staff', () => {
-      if (wanted) void load()
-    })
-  }
-
-  /** Loads the list the first time a page needs it. */
-  async function ensureLoaded(): Promise<void> {
-    init()
-    wanted = true
-    if (!loaded.value && !loading.value) await load()
-  }
 
   function replace(staff: Staff): void {
     const index = all.value.findIndex((s) => s.id === staff.id)

@@ -1,10 +1,10 @@
 import { defineStore } from 'pinia'
-import { computed, ref } from 'vue'
+import { computed } from 'vue'
 import type { MethodInput } from '../../../core/api/contract.ts'
 import type { RegisterResult } from '../../../core/api/visits.ts'
 import { isWaitingStatus, type Outcome, type VisitRow, type VisitStatus } from '../../../core/domain/visit.ts'
-import { api, ApiCallError, isConnected } from '../api/client.ts'
-import { showError } from '../api/notify.ts'
+import { api, ApiCallError } from '../api/client.ts'
+import { liveResource } from './liveResource.ts'
 
 export type RegisterInput = MethodInput<'visits.register'>
 
@@ -14,42 +14,9 @@ export type RegisterInput = MethodInput<'visits.register'>
  * so the caller can tell the operator and the list already shows the latest state.
  */
 export const useVisitsStore = defineStore('visits', () => {
-  const today = ref<VisitRow[]>([])
-  const loaded = ref(false)
-  const loading = ref(false)
+  const { value: today, loaded, loading, load, init, ensureLoaded } = liveResource<VisitRow[]>([], () => api.call('visits.ofDay', {}), ['visits', 'clients'])
   const waiting = computed(() => today.value.filter((v) => isWaitingStatus(v.status)))
   const served = computed(() => today.value.filter((v) => !isWaitingStatus(v.status)))
-  let initialised = false
-  let wanted = false
-
-  async function load(): Promise<void> {
-    loading.value = true
-    try {
-      today.value = await api.call('visits.ofDay', {})
-      loaded.value = true
-    } catch (error) {
-      showError(error)
-    } finally {
-      loading.value = false
-    }
-  }
-
-  function init(): void {
-    if (initialised || !isConnected()) return
-    initialised = true
-    const reread = () => {
-      if (wanted) void load()
-    }
-    api.onChange('visits', reread)
-    // A renamed client shows under the new name in the list.
-    api.onChange('clients', reread)
-  }
-
-  async function ensureLoaded(): Promise<void> {
-    init()
-    wanted = true
-    if (!loaded.value && !loading.value) await load()
-  }
 
   function replace(row: VisitRow): void {
     const index = today.value.findIndex((v) => v.id === row.id)
