@@ -116,7 +116,7 @@ describe('registering a visit', () => {
     const { visit } = await d.arrive('张小丽', 'review', { assign: false })
     await d.move(visit.id, 'left')
     expect(await d.refusedCleanly('visits.setStatus', { visitId: visit.id, expectedVersion: 2, status: 'called' })).toEqual({
-      code: 'rule_violation', message: 'C001 cannot go from “left” to “called”',
+      code: 'rule_violation', message: 'C001 cannot go from “Left unseen” to “Called”',
     })
   })
 

@@ -39,7 +39,7 @@ describe('Reports page: daily consultation log (一日当面咨询表)', () => {
     expect(screenRows()).toHaveLength(4)
     expect(cells(screenRows()[0]!)).toEqual(['1', '09:05', 'A001', '林晓雯', 'DA202600001', '初诊', '自然到店', '王静', '轮牌', '离院', '成交'])
     expect(cells(screenRows()[1]!)).toEqual(['2', '09:41', 'A002', '黄丽娟', 'DA202600002', '初诊', '网络平台', '李娜', '指定', '离院', '未成交：价格超出预算'])
-    expect(cells(screenRows()[2]!)).toEqual(['3', '14:07', 'B001', '张美玲', 'DA202500417', '复诊', '电话', '王静', '复诊', '咨询中', '—'])
+    expect(cells(screenRows()[2]!)).toEqual(['3', '14:07', 'B001', '张美玲', 'DA202500417', '复诊', '电话', '王静', '复诊归属', '咨询中', '—'])
     expect(cells(screenRows()[3]!)).toEqual(['4', '15:00', 'A003', '何思琪', 'DA202600003', '初诊', '自然到店', '—', '—', '候诊', '—'])
     expect(body().get('[data-testid="daily-log-count"]').text()).toBe('共 4 人次到店')
   })

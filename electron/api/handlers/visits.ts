@@ -1,8 +1,8 @@
 import { DomainError } from '../../../core/api/errors.ts'
 import { translateError } from '../../../core/i18n/errorMessages.ts'
+import { VISIT_LABELS } from '../../../core/i18n/visitLabels.ts'
 import { formatQueueNumber } from '../../../core/domain/queueNumber.ts'
-import { canMove, isWaitingStatus, type Visit, type VisitRow, type VisitStatus, type VisitType } from '../../../core/domain/visit.ts'
-import type { Locale } from '../../../core/i18n/locales.ts'
+import { canMove, isWaitingStatus, type Visit, type VisitRow, type VisitType } from '../../../core/domain/visit.ts'
 import { memberServing, type BoardCommand } from '../../../core/rotation/index.ts'
 import { getClient, setOwnConsultant } from '../../../db/clients.ts'
 import { nextCounter } from '../../../db/counters.ts'
@@ -19,20 +19,9 @@ import { stmt } from '../../../db/statements.ts'
 
 type VisitMethods = 'visits.register' | 'visits.ofDay' | 'visits.history' | 'visits.assign' | 'visits.setStatus' | 'visits.setOutcome'
 
-const TYPE_NAMES: Record<VisitType, string> = { first: '初诊', returning: '复诊', review: '复查/治疗' }
+const TYPE_NAMES = VISIT_LABELS['zh-CN'].type
 
 /** Status names for refusal messages, in the clinic's language (a receptionist never sees the codes). */
-const STATUS_NAMES: Record<Locale, Record<VisitStatus, string>> = {
-  'zh-CN': {
-    waiting: '候诊', called: '已叫号', consulting: '咨询中', with_doctor: '专家面诊', billing: '待缴费',
-    treatment: '治疗中', done: '离院', left: '未接待离开', cancelled: '已取消',
-  },
-  'en-US': {
-    waiting: 'waiting', called: 'called', consulting: 'consulting', with_doctor: 'with the doctor', billing: 'billing',
-    treatment: 'in treatment', done: 'done', left: 'left', cancelled: 'cancelled',
-  },
-}
-
 /**
  * The next queue number of the day for a type. A number already given today is skipped, never repeated:
  * after the prefixes were changed mid-day (e.g. swapped between two types) the type's running number
@@ -155,7 +144,7 @@ export const visitHandlers: PartialHandlerTable<VisitMethods> = {
   'visits.setStatus': (ctx, { visitId, expectedVersion, status }) => {
     const visit = requireVisit(ctx.db, visitId, expectedVersion)
     if (!canMove(visit.status, status)) {
-      const names = STATUS_NAMES[readSettings(ctx.db).language]
+      const names = VISIT_LABELS[readSettings(ctx.db).language].status
       throw new DomainError('rule_violation', 'error.statusMove', { queueNo: visit.queueNo, from: names[visit.status], to: names[status] })
     }
     // A consultation visit is called to someone: the desk assigns a consultant first (review visits need none).

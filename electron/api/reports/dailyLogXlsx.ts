@@ -1,22 +1,8 @@
 import ExcelJS from 'exceljs'
 import type { DailyLog } from '../../../core/api/visits.ts'
-import type { Channel } from '../../../core/domain/client.ts'
-import type { VisitStatus, VisitType } from '../../../core/domain/visit.ts'
+import { VISIT_LABELS } from '../../../core/i18n/visitLabels.ts'
 
-const TYPE: Record<VisitType, string> = { first: '初诊', returning: '复诊', review: '复查/治疗' }
-const CHANNEL: Record<Channel, string> = { walk_in: '自然到店', phone: '电话', online: '网络平台', referral: '转介绍', partner: '合作店家', other: '其他' }
-const STATUS: Record<VisitStatus, string> = {
-  waiting: '候诊',
-  called: '已叫号',
-  consulting: '咨询中',
-  with_doctor: '专家面诊',
-  billing: '待缴费',
-  treatment: '治疗中',
-  done: '离院',
-  left: '未接待离开',
-  cancelled: '已取消',
-}
-const HOW = { rotation: '轮牌', designated: '指定', returning: '复诊归属', manual: '手动' } as const
+const { type: TYPE, channel: CHANNEL, status: STATUS, assignedBy: HOW } = VISIT_LABELS['zh-CN']
 
 /** The daily consultation log as an XLSX workbook (Chinese headers: it is handed to the clinic's managers). */
 export async function dailyLogWorkbook(log: DailyLog, clinicName: string, timeOf: (iso: string) => string): Promise<Buffer> {

@@ -1,3 +1,4 @@
+import { VISIT_LABELS } from '../../../core/i18n/visitLabels.ts'
 import { deskEn } from './desk.en-US.ts'
 import { displayEn } from './display.en-US.ts'
 import { callingEn, policiesEn, ticketEn } from './policies.en-US.ts'
@@ -169,6 +170,7 @@ const enUS: MessageSchema = {
     prefixesDistinct: 'The three visit types need different number prefixes',
     fixErrors: 'Please correct the marked fields first',
   },
+  visit: VISIT_LABELS['en-US'],
   desk: deskEn,
   reports: reportsEn,
   queueDisplay: displayEn,

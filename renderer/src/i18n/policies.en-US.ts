@@ -39,7 +39,6 @@ export const policiesEn: typeof policiesZh = {
 
 export const ticketEn: typeof ticketZh = {
   number: 'Your number',
-  type: { first: 'First visit', returning: 'Returning', review: 'Review / treatment' },
   ahead: '{n} ahead of you',
   note: 'Watch the screen and listen for your number; if you miss it, ask at the desk',
   print: 'Print ticket',

@@ -39,7 +39,6 @@ export const policiesZh = {
 /** The printed queue ticket and the desk's calling controls. */
 export const ticketZh = {
   number: '您的排队号',
-  type: { first: '初诊', returning: '复诊', review: '复查 / 治疗' },
   ahead: '前面还有 {n} 位',
   note: '请留意候诊屏与叫号广播，过号请到前台',
   print: '打印小票',

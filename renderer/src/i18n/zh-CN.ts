@@ -1,3 +1,4 @@
+import { VISIT_LABELS } from '../../../core/i18n/visitLabels.ts'
 import { deskZh } from './desk.zh-CN.ts'
 import { displayZh } from './display.zh-CN.ts'
 import { callingZh, policiesZh, ticketZh } from './policies.zh-CN.ts'
@@ -166,6 +167,7 @@ const zhCN = {
     prefixesDistinct: '三种就诊类型的号码前缀不能相同',
     fixErrors: '请先修正标红的项目',
   },
+  visit: VISIT_LABELS['zh-CN'],
   desk: deskZh,
   reports: reportsZh,
   queueDisplay: displayZh,

@@ -28,10 +28,10 @@ export function useReportLabels() {
     () => new Intl.DateTimeFormat(locale.value, { dateStyle: 'medium', timeStyle: 'short', hour12: false }),
   )
 
-  const typeLabel = (type: VisitType) => t(`reports.visitTypes.${type}`)
-  const channelLabel = (channel: Channel) => t(`reports.channels.${channel}`)
-  const statusLabel = (status: VisitStatus) => t(`reports.statuses.${status}`)
-  const assignedByLabel = (how: Visit['assignedBy']) => (how ? t(`reports.assignedBy.${how}`) : t('reports.dailyLog.none'))
+  const typeLabel = (type: VisitType) => t(`visit.type.${type}`)
+  const channelLabel = (channel: Channel) => t(`visit.channel.${channel}`)
+  const statusLabel = (status: VisitStatus) => t(`visit.status.${status}`)
+  const assignedByLabel = (how: Visit['assignedBy']) => (how ? t(`visit.assignedBy.${how}`) : t('reports.dailyLog.none'))
   function outcomeLabel(visit: Pick<Visit, 'outcome' | 'noDealReason'>): string {
     if (visit.outcome === 'deal') return t('reports.outcome.deal')
     if (visit.outcome === 'no_deal') {

@@ -9,9 +9,9 @@ import { useStaffStore } from '../../stores/staff.ts'
 export function useDeskOptions() {
   const { t } = useI18n()
   const staff = useStaffStore()
-  const typeOptions = computed(() => VISIT_TYPES.map((value) => ({ value, label: t(`desk.type.${value}`) })))
-  const channelOptions = computed(() => CHANNELS.map((value) => ({ value, label: t(`desk.channel.${value}`) })))
-  const genderOptions = computed(() => GENDERS.map((value) => ({ value, label: t(`desk.gender.${value}`) })))
+  const typeOptions = computed(() => VISIT_TYPES.map((value) => ({ value, label: t(`visit.type.${value}`) })))
+  const channelOptions = computed(() => CHANNELS.map((value) => ({ value, label: t(`visit.channel.${value}`) })))
+  const genderOptions = computed(() => GENDERS.map((value) => ({ value, label: t(`visit.gender.${value}`) })))
   const categoryOptions = computed(() => SERVICE_CATEGORIES.map((value) => ({ value, label: t(`categories.${value}`) })))
   /** Active consultants, for the designated and own-consultant selects. */
   const consultants = computed(() => staff.active.filter((s) => s.role === 'consultant'))

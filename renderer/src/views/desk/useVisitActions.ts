@@ -69,7 +69,7 @@ export function useVisitActions() {
     if (!status) return
     if ((action === 'left' || action === 'cancel') && !(await confirmEnd(visit, action))) return
     const row = await busy(visit, () => visits.setStatus(visit, status))
-    if (row) showSuccess(t('desk.actions.statusSet', { queueNo: row.queueNo, status: t(`desk.status.${row.status}`) }))
+    if (row) showSuccess(t('desk.actions.statusSet', { queueNo: row.queueNo, status: t(`visit.status.${row.status}`) }))
   }
 
   /** From the manual-assignment dialog; true when done (the dialog closes). */
@@ -87,7 +87,7 @@ export function useVisitActions() {
     if (!visit) return false
     const row = await busy(visit, () => visits.setOutcome(visit, outcome, reason))
     if (!row) return false
-    showSuccess(t('desk.actions.outcomeSet', { queueNo: row.queueNo, outcome: t(`desk.outcome.${outcome}`) }))
+    showSuccess(t('desk.actions.outcomeSet', { queueNo: row.queueNo, outcome: t(`visit.outcome.${outcome}`) }))
     return true
   }
 
