@@ -63,7 +63,7 @@ if (enableSingleInstance(() => windows?.focusDesk())) {
         setDisplayOpen: (open) => (open ? windows?.openDisplay() : windows?.closeDisplay()),
       },
     })
-    const disableIpc = enableIpc(dispatch, devUrl, logger)
+    const disableIpc = enableIpc(dispatch, devUrl, logger, (id) => windows?.isDisplayContents(id) ?? false)
 
     const language = (): Locale => {
       try {

@@ -24,6 +24,8 @@ export interface Windows {
   openDisplay(): void
   closeDisplay(): void
   isDisplayOpen(): boolean
+  /** Whether a web contents is the display window's (the IPC binding lets it only read). */
+  isDisplayContents(webContentsId: number): boolean
   /** Opens the queue display at start when a second screen is connected. */
   openDisplayIfSecondScreen(): void
 }
@@ -132,6 +134,7 @@ export function enableWindows(ctx: WindowsContext): Windows {
     openDisplay,
     closeDisplay,
     isDisplayOpen: () => display !== null,
+    isDisplayContents: (id) => display !== null && !display.isDestroyed() && display.webContents.id === id,
     openDisplayIfSecondScreen() {
       if (chooseQueueDisplay(currentDisplays(), deskDisplayId())) openDisplay()
     },
