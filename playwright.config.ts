@@ -2,6 +2,9 @@ import { defineConfig } from '@playwright/test'
 import { CHROMIUM_ARGS, chromiumPath } from './test/e2e/chromium.ts'
 
 const PORT = Number(process.env.E2E_PORT ?? 5399)
+// The clinic's zone for the preview servers (started from this process) and for the browser alike, so
+// "today" is the same day on both sides whatever the machine's zone.
+process.env.TZ = 'Asia/Shanghai'
 
 export default defineConfig({
   testDir: 'test/e2e',

@@ -242,7 +242,7 @@ test.describe('the queue display', () => {
     expect(await display.evaluate(() => window.__chimeNotes)).toBe(0)
   })
 
-  test('a busy morning fits 16:9 screens from 1280x720 to 3840x2160, in both languages, with no accessibility violations', async ({ browser }) => {
+  test('a busy morning fits 16:9 screens from 1280x720 to 3840x2160, in both languages, with no accessibility violations', async ({ browser }, testInfo) => {
     const pages = await openPages(browser, server, errors)
     ;({ context } = pages)
     const { desk, display } = pages
@@ -272,7 +272,9 @@ test.describe('the queue display', () => {
       [1280, 720],
     ] as const) {
       await display.setViewportSize({ width, height })
-      await display.screenshot({ path: `docs/screenshots/display-${width}.png` })
+      // README's screenshots are refreshed on request; otherwise they go with the test's output.
+      const shot = process.env.UPDATE_SCREENSHOTS ? `docs/screenshots/display-${width}.png` : testInfo.outputPath(`display-${width}.png`)
+      await display.screenshot({ path: shot })
       expect(await overflow(display), `${width}x${height}`).toEqual({ scroll: [0, 0], cut: [], outside: 0 })
     }
     await display.setViewportSize({ width: 3840, height: 2160 })
