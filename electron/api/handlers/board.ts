@@ -6,7 +6,6 @@ import {
   decide,
   membersInOrder,
   nextInTurn,
-  replay,
   withDefaults,
   type BoardCommand,
   type BoardKind,
@@ -14,7 +13,7 @@ import {
   type MemberInput,
   type RotationPolicies,
 } from '../../../core/rotation/index.ts'
-import { appendBoardEvent, loadBoardEvents, loadBoardState, previousBoardDate } from '../../../db/rotation.ts'
+import { appendBoardEvent, lastBoardEvent, loadBoardState, previousBoardDate } from '../../../db/rotation.ts'
 import { readSettings } from '../../../db/settings.ts'
 import { getStaff } from '../../../db/staff.ts'
 import type { ReadableDb } from '../../../db/types.ts'
@@ -78,8 +77,7 @@ export function continuationFor(db: ReadableDb, date: string, kind: BoardKind) {
 }
 
 export function boardView(db: ReadableDb, date: string, kind: BoardKind): BoardView {
-  const events = loadBoardEvents(db, date, kind)
-  const state = replay(events)
+  const state = loadBoardState(db, date, kind)
   const board = state.board
   const queueNoOf = pluckStmt(db, 'SELECT queue_no FROM visits WHERE id = ?')
   const roomOf = pluckStmt(db, 'SELECT room FROM staff WHERE id = ?')
@@ -96,7 +94,7 @@ export function boardView(db: ReadableDb, date: string, kind: BoardKind): BoardV
     since: m.since,
     counts: m.counts,
   }))
-  const last = events.at(-1) ?? null
+  const last = lastBoardEvent(db, date, kind) ?? null
   const undoable = state.undo.at(-1) ?? null
   return {
     date,

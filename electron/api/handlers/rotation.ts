@@ -1,7 +1,7 @@
 import { DomainError } from '../../../core/api/errors.ts'
 import { isWaitingStatus } from '../../../core/domain/visit.ts'
 import type { BoardEvent, BoardKind } from '../../../core/rotation/index.ts'
-import { loadBoardEvents, loadBoardState } from '../../../db/rotation.ts'
+import { loadBoardEvent, loadBoardState } from '../../../db/rotation.ts'
 import { readSettings } from '../../../db/settings.ts'
 import type { ReadableDb } from '../../../db/types.ts'
 import { getVisit, setVisitConsultant } from '../../../db/visits.ts'
@@ -94,5 +94,5 @@ function memberAction(
 /** The event that undo would take back. */
 function undoTarget(db: ReadableDb, date: string, kind: BoardKind): BoardEvent | undefined {
   const entry = loadBoardState(db, date, kind).undo.at(-1)
-  return entry && loadBoardEvents(db, date, kind).find((e) => e.seq === entry.seq)
+  return entry && loadBoardEvent(db, date, kind, entry.seq)
 }
