@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3'
 import { existsSync } from 'node:fs'
+import { WAL_SAFETY_PAGES } from './checkpoint.ts'
 import { DatabaseCorruptError, DatabaseTooNewError, NotOurDatabaseError } from './errors.ts'
 import { pendingMigrations, runMigrations, schemaVersion } from './migrate.ts'
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations/index.ts'
@@ -38,6 +39,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): OpenedDat
     db.pragma('synchronous = FULL')
     db.pragma('foreign_keys = ON')
     db.pragma('busy_timeout = 5000')
+    db.pragma(`wal_autocheckpoint = ${WAL_SAFETY_PAGES}`)
     const check = db.pragma('quick_check', { simple: false }) as { quick_check: string }[]
     const problems = check.map((row) => row.quick_check).filter((r) => r !== 'ok')
     if (problems.length > 0) throw new DatabaseCorruptError(problems)

@@ -25,6 +25,8 @@ export interface DispatcherOptions {
   log?(message: string, error: unknown): void
   appInfo: { version: string; preview: boolean }
   host?: HostCapabilities | null
+  /** Called after each committed write (the idle checkpointer listens). */
+  afterWrite?(): void
 }
 
 export type Dispatch = (method: unknown, input: unknown, operator: Operator) => Promise<Envelope<unknown>>
@@ -94,6 +96,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
             return result
           })
           .immediate()
+        options.afterWrite?.()
         if (events.length > 0) publish(events)
       } else {
         value = await handler(ctx, parsed.data as never)

@@ -10,7 +10,9 @@ import { IPC_CHANGE_CHANNEL } from '../../core/api/bridge.ts'
 import type { ChangeEvent } from '../../core/api/events.ts'
 import { DEFAULT_LOCALE, type Locale } from '../../core/i18n/locales.ts'
 import { readSettings } from '../../db/settings.ts'
+import { passiveCheckpoint } from '../../db/checkpoint.ts'
 import { createDispatcher } from '../api/dispatcher.ts'
+import { createIdleCheckpointer } from '../api/idleCheckpoint.ts'
 import { handlers } from '../api/handlers/index.ts'
 import { devServerUrl } from './logic/appUrl.ts'
 import { createChangeHub } from './logic/changeHub.ts'
@@ -50,6 +52,13 @@ if (enableSingleInstance(() => windows?.focusDesk())) {
     }
     const { db } = opened
 
+    const checkpointer = createIdleCheckpointer(() => {
+      try {
+        passiveCheckpoint(db)
+      } catch (error) {
+        logger.warn('Idle checkpoint failed (SQLite will checkpoint by itself)', error)
+      }
+    })
     const changes = createChangeHub((error) => logger.error('A change listener failed', error))
     changes.subscribe((events) => sendToWindows(events))
     const dispatch = createDispatcher({
@@ -58,6 +67,7 @@ if (enableSingleInstance(() => windows?.focusDesk())) {
       publish: (events) => changes.publish(events),
       appInfo: { version: app.getVersion(), preview: false },
       log: (message, error) => logger.error(message, error),
+      afterWrite: () => checkpointer.touch(),
       host: {
         isDisplayOpen: () => windows?.isDisplayOpen() ?? false,
         setDisplayOpen: (open) => (open ? windows?.openDisplay() : windows?.closeDisplay()),
@@ -96,6 +106,7 @@ if (enableSingleInstance(() => windows?.focusDesk())) {
     app.on('window-all-closed', () => app.quit())
     app.once('will-quit', () => {
       disableIpc()
+      checkpointer.stop()
       disableDatabase(opened, logger)
     })
   })

@@ -4,7 +4,9 @@ import { readFile } from 'node:fs/promises'
 import { extname, join, normalize, sep } from 'node:path'
 import type { ChangeEvent } from '../../core/api/events.ts'
 import { LOCAL_DESK_OPERATOR } from '../../core/api/operator.ts'
+import { passiveCheckpoint } from '../../db/checkpoint.ts'
 import { createDispatcher } from '../../electron/api/dispatcher.ts'
+import { createIdleCheckpointer } from '../../electron/api/idleCheckpoint.ts'
 import { handlers } from '../../electron/api/handlers/index.ts'
 import { closeDatabase, openDatabase } from '../../db/open.ts'
 import { seedDemoClinic } from './seed.ts'
@@ -52,7 +54,8 @@ export async function startWebPreview(options: WebPreviewOptions): Promise<WebPr
       for (const response of subscribers) response.write(frame)
     }
   }
-  const dispatch = createDispatcher({ db, handlers, publish, appInfo: { version: options.version, preview: true } })
+  const checkpointer = createIdleCheckpointer(() => passiveCheckpoint(db))
+  const dispatch = createDispatcher({ db, handlers, publish, appInfo: { version: options.version, preview: true }, afterWrite: () => checkpointer.touch() })
   if (isNew && options.seed) await seedDemoClinic(dispatch)
 
   const server = createServer((request, response) => {
@@ -118,6 +121,7 @@ export async function startWebPreview(options: WebPreviewOptions): Promise<WebPr
     async close() {
       for (const response of subscribers) response.end()
       await new Promise<void>((resolve) => server.close(() => resolve()))
+      checkpointer.stop()
       closeDatabase(db)
     },
   }
