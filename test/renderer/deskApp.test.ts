@@ -2,7 +2,7 @@
 import { DOMWrapper, type VueWrapper } from '@vue/test-utils'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { mountApp } from './mountApp.ts'
-import { createHarness, settle } from './setup.ts'
+import { createHarness } from './setup.ts'
 
 // See elementPlus.d.ts: Element Plus's ES build breaks form validation under plain Node; use its bundle.
 vi.mock('element-plus', () => import('element-plus/dist/index.full.mjs'))
@@ -40,11 +40,8 @@ describe('desk app', () => {
 
   it('names what is coming on the pages not built yet', async () => {
     const harness = createHarness()
-    let router
-    ;({ wrapper, router } = await mountApp(harness, '/price-list'))
-    expect(body().get('[data-testid="coming-soon-priceList"]').text()).toContain('价目表：即将推出')
-    await router.push('/backups')
-    await settle()
+    ;({ wrapper } = await mountApp(harness, '/backups'))
+    expect(body().get('[data-testid="coming-soon-backups"]').text()).toContain('备份：即将推出')
     expect(body().get('[data-testid="coming-soon-backups"]').text()).toContain('数据库备份与恢复')
   })
 

@@ -62,12 +62,12 @@ describe('language switch', () => {
 
   it('follows a language change broadcast by main (e.g. made in another window)', async () => {
     const harness = createHarness()
-    ;({ wrapper } = await mountApp(harness, '/price-list'))
-    expect(text('coming-soon-priceList')).toContain('即将推出')
+    ;({ wrapper } = await mountApp(harness, '/backups'))
+    expect(text('coming-soon-backups')).toContain('即将推出')
     harness.settings.language = 'en-US'
     harness.bridge.emit({ topic: 'settings' })
     await settle()
-    expect(text('coming-soon-priceList')).toContain('coming soon')
+    expect(text('coming-soon-backups')).toContain('coming soon')
   })
 
   it('goes back to the previous language when saving it fails', async () => {
