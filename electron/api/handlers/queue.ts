@@ -8,21 +8,15 @@ import { insertCall, recentCalls, type CallKind, type CallWithVisit } from '../.
 import { readSettings } from '../../../db/settings.ts'
 import { getStaff } from '../../../db/staff.ts'
 import type { ReadableDb } from '../../../db/types.ts'
-import { getVisit, getVisitRow, updateVisitStatus } from '../../../db/visits.ts'
+import { getVisitRow, updateVisitStatus } from '../../../db/visits.ts'
 import type { HandlerContext } from '../context.ts'
 import type { PartialHandlerTable } from '../handlerTable.ts'
+import { requireVisit } from './visitGuards.ts'
 import { stmt } from '../../../db/statements.ts'
 
 type QueueMethods = 'queue.call' | 'queue.recall' | 'queue.skip' | 'queue.display' | 'queue.ticket' | 'display.state' | 'display.setOpen'
 
 const RECENT_CALLS = 5
-
-function requireVisit(db: ReadableDb, id: number, expectedVersion?: number): Visit {
-  const visit = getVisit(db, id)
-  if (!visit) throw new DomainError('not_found', 'error.visitNotFound', { id })
-  if (expectedVersion !== undefined && visit.version !== expectedVersion) throw new DomainError('conflict', 'error.visitChanged', { queueNo: visit.queueNo })
-  return visit
-}
 
 /** Logs a call, recall or skip with the consultant's room, and tells the display. */
 export function logCall(ctx: HandlerContext, visit: Visit, kind: CallKind): void {

@@ -9,9 +9,10 @@ import { nextCounter } from '../../../db/counters.ts'
 import { loadBoardState } from '../../../db/rotation.ts'
 import { readSettings } from '../../../db/settings.ts'
 import type { ReadableDb, WritableDb } from '../../../db/types.ts'
-import { getVisit, getVisitRow, hasOpenVisitOnDay, insertVisit, listVisitsOfDay, setVisitConsultant, setVisitOutcome, updateVisitStatus, visitStatusHistory } from '../../../db/visits.ts'
+import { getVisitRow, hasOpenVisitOnDay, insertVisit, listVisitsOfDay, setVisitConsultant, setVisitOutcome, updateVisitStatus, visitStatusHistory } from '../../../db/visits.ts'
 import type { HandlerContext } from '../context.ts'
 import type { PartialHandlerTable } from '../handlerTable.ts'
+import { requireVisit } from './visitGuards.ts'
 import { runBoardCommand } from './board.ts'
 import { logCall } from './queue.ts'
 import { createClient, requireClient } from './clients.ts'
@@ -35,13 +36,6 @@ function nextQueueNumber(db: WritableDb, day: string, type: VisitType): { queueS
     const queueNo = formatQueueNumber(prefix, queueSeq)
     if (!taken.get(day, queueNo)) return { queueSeq, queueNo }
   }
-}
-
-function requireVisit(db: ReadableDb, id: number, expectedVersion?: number): Visit {
-  const visit = getVisit(db, id)
-  if (!visit) throw new DomainError('not_found', 'error.visitNotFound', { id })
-  if (expectedVersion !== undefined && visit.version !== expectedVersion) throw new DomainError('conflict', 'error.visitChanged', { queueNo: visit.queueNo })
-  return visit
 }
 
 /** The rotation command for a visit by rules 2, 4 and 5; review visits without a designation take no turn. */
