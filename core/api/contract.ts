@@ -1,6 +1,8 @@
 import type { z } from 'zod'
 import type { MethodSpec } from './method.ts'
 import { clientMethods } from './clients.ts'
+import { consultationMethods } from './consultations.ts'
+import { priceMethods } from './prices.ts'
 import { queueMethods } from './queue.ts'
 import { rotationMethods } from './rotation.ts'
 import { settingsMethods } from './settings.ts'
@@ -17,6 +19,8 @@ export const contract = {
   ...visitMethods,
   ...rotationMethods,
   ...queueMethods,
+  ...priceMethods,
+  ...consultationMethods,
 } satisfies Record<string, MethodSpec>
 
 export type Contract = typeof contract

@@ -1,6 +1,8 @@
 import '../../../core/i18n/rotationMessages.ts'
 import type { HandlerTable } from '../handlerTable.ts'
 import { clientHandlers } from './clients.ts'
+import { consultationHandlers } from './consultations.ts'
+import { priceHandlers } from './prices.ts'
 import { queueHandlers } from './queue.ts'
 import { reportHandlers } from './reports.ts'
 import { rotationHandlers } from './rotation.ts'
@@ -18,4 +20,6 @@ export const handlers: HandlerTable = {
   ...rotationHandlers,
   ...reportHandlers,
   ...queueHandlers,
+  ...priceHandlers,
+  ...consultationHandlers,
 }

@@ -1,5 +1,7 @@
 import { VISIT_LABELS } from '../../../core/i18n/visitLabels.ts'
+import { consultationEn } from './consultation.en-US.ts'
 import { deskEn } from './desk.en-US.ts'
+import { pricesEn } from './prices.en-US.ts'
 import { displayEn } from './display.en-US.ts'
 import { callingEn, policiesEn, ticketEn } from './policies.en-US.ts'
 import { reportsEn } from './reports.en-US.ts'
@@ -177,6 +179,8 @@ const enUS: MessageSchema = {
   policies: policiesEn,
   ticket: ticketEn,
   calling: callingEn,
+  prices: pricesEn,
+  consultation: consultationEn,
 }
 
 export default enUS

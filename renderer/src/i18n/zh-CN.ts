@@ -1,5 +1,7 @@
 import { VISIT_LABELS } from '../../../core/i18n/visitLabels.ts'
+import { consultationZh } from './consultation.zh-CN.ts'
 import { deskZh } from './desk.zh-CN.ts'
+import { pricesZh } from './prices.zh-CN.ts'
 import { displayZh } from './display.zh-CN.ts'
 import { callingZh, policiesZh, ticketZh } from './policies.zh-CN.ts'
 import { reportsZh } from './reports.zh-CN.ts'
@@ -174,6 +176,8 @@ const zhCN = {
   policies: policiesZh,
   ticket: ticketZh,
   calling: callingZh,
+  prices: pricesZh,
+  consultation: consultationZh,
 }
 
 export default zhCN

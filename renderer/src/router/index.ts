@@ -1,8 +1,10 @@
 import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
 import DeskLayout from '../layouts/DeskLayout.vue'
 import ClientView from '../views/client/index.vue'
+import ConsultationView from '../views/consultation/index.vue'
 import DeskView from '../views/desk/index.vue'
 import DisplayView from '../views/display/index.vue'
+import PricesView from '../views/prices/index.vue'
 import ReportsView from '../views/reports/index.vue'
 import ComingSoonView from '../views/placeholder/index.vue'
 import SettingsView from '../views/settings/index.vue'
@@ -25,7 +27,8 @@ export const routes: RouteRecordRaw[] = [
       { path: 'front-desk', name: 'front-desk', component: DeskView, meta: { nav: 'frontDesk' } },
       { path: 'clients/:id', name: 'client', component: ClientView, props: true, meta: { nav: 'frontDesk' } },
       { path: 'staff', name: 'staff', component: StaffView, meta: { nav: 'staff' } },
-      { path: 'price-list', name: 'price-list', component: ComingSoonView, meta: { nav: 'priceList' } },
+      { path: 'price-list', name: 'price-list', component: PricesView, meta: { nav: 'priceList' } },
+      { path: 'visits/:visitId/consultation', name: 'consultation', component: ConsultationView, props: true, meta: { nav: 'frontDesk' } },
       { path: 'reports', name: 'reports', component: ReportsView, meta: { nav: 'reports' } },
       { path: 'backups', name: 'backups', component: ComingSoonView, meta: { nav: 'backups' } },
       { path: 'settings', name: 'settings', component: SettingsView, meta: { nav: 'settings' } },

@@ -1,0 +1,3 @@
+import type { pricesZh } from './prices.zh-CN.ts'
+
+export const pricesEn: typeof pricesZh = {}

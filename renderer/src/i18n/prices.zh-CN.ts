@@ -1,0 +1,2 @@
+/** Messages of the prices screens. en-US mirrors this shape. */
+export const pricesZh = {}

@@ -1,0 +1,163 @@
+import { computed, nextTick, onBeforeUnmount, onMounted, reactive, ref, toRaw, watch, type Ref } from 'vue'
+import { useI18n } from 'vue-i18n'
+import { emptyPayload, type ConsultationPayload, type ConsultationSheet } from '../../../../core/domain/consultation.ts'
+import { ApiCallError } from '../../api/client.ts'
+import { showError, showSuccess } from '../../api/notify.ts'
+import { useShortcut } from '../../composables/useShortcut.ts'
+import { useConsultationStore } from '../../stores/consultation.ts'
+import { useSettingsStore } from '../../stores/settings.ts'
+import { useStaffStore } from '../../stores/staff.ts'
+import { fieldErrors, focusFirstError } from './rules.ts'
+import { useSheetAutosave } from './useSheetAutosave.ts'
+
+/** Ctrl+P checks, freezes and prints the sheet (Electron has no print accelerator; a browser's is replaced). */
+export const PRINT_SHORTCUT = { code: 'KeyP', ctrl: true } as const
+/** On <body> while the page is open: its print styles then show only the printable sheet. */
+export const PRINT_BODY_CLASS = 'print-consultation'
+
+/**
+ * The consultation sheet of a visit: the form (saved as a draft while typing), the version shown (the
+ * latest, or an older one read only), the checks before printing, printing, and new versions.
+ */
+export function useConsultationSheet(visitIdParam: Ref<string>) {
+  const { t } = useI18n()
+  const store = useConsultationStore()
+  const staff = useStaffStore()
+  const settings = useSettingsStore()
+  const form = ref<ConsultationPayload>(emptyPayload())
+  const viewingId = ref<number | null>(null)
+  const printedAt = ref(new Date())
+  const busy = ref(false)
+  const checkRequired = ref(false)
+  const serverErrors = reactive<Record<string, string>>({})
+  /** The form as last loaded or sent, so that loading a sheet is not taken for typing. */
+  let lastSent = ''
+
+  const visitId = computed(() => {
+    const n = Number(visitIdParam.value)
+    return Number.isInteger(n) && n > 0 ? n : null
+  })
+  const shown = computed<ConsultationSheet | null>(() => (viewingId.value === null ? store.sheet : (store.versions.find((v) => v.id === viewingId.value) ?? store.sheet)))
+  const isLatest = computed(() => shown.value !== null && shown.value.id === store.sheet?.id)
+  const readonly = computed(() => !shown.value || shown.value.status === 'printed' || !isLatest.value)
+  const errors = computed<Record<string, string>>(() => ({ ...(checkRequired.value && !readonly.value ? fieldErrors(form.value, t) : {}), ...serverErrors }))
+  const consultants = computed(() => staff.active.filter((s) => s.role === 'consultant'))
+  const doctors = computed(() => staff.active.filter((s) => s.role === 'doctor'))
+
+  const autosave = useSheetAutosave(
+    async () => {
+      const payload = structuredClone(toRaw(form.value))
+      lastSent = JSON.stringify(payload)
+      const saved = await store.saveDraft(payload)
+      // Names of the consultant and doctor come back from the staff records.
+      form.value.visit.consultantName = saved.payload.visit.consultantName
+      form.value.visit.doctorName = saved.payload.visit.doctorName
+      lastSent = JSON.stringify(form.value)
+      clearServerErrors()
+    },
+    async () => {
+      const latest = await store.reload()
+      if (latest) apply(latest)
+    },
+  )
+
+  function clearServerErrors(): void {
+    for (const key of Object.keys(serverErrors)) delete serverErrors[key]
+  }
+
+  function apply(sheet: ConsultationSheet): void {
+    form.value = structuredClone(toRaw(sheet.payload))
+    lastSent = JSON.stringify(form.value)
+    clearServerErrors()
+    autosave.reset(sheet.status === 'draft')
+  }
+
+  watch(
+    form,
+    (value) => {
+      if (readonly.value || JSON.stringify(value) === lastSent) return
+      autosave.touch()
+    },
+    { deep: true },
+  )
+  watch(shown, (sheet, before) => {
+    if (sheet && sheet.id !== before?.id) apply(sheet)
+  })
+
+  function takeServerErrors(error: unknown): boolean {
+    if (!(error instanceof ApiCallError) || Object.keys(error.fields).length === 0) return false
+    for (const [path, message] of Object.entries(error.fields)) serverErrors[path.replace(/^payload\./, '')] = message
+    return true
+  }
+
+  /** Checks the required fields, freezes the version (first print) and opens the print dialog. */
+  async function print(): Promise<void> {
+    const sheet = shown.value
+    if (busy.value || !sheet) return
+    busy.value = true
+    try {
+      if (sheet.status === 'draft') {
+        checkRequired.value = true
+        const missing = fieldErrors(form.value, t)
+        if (Object.keys(missing).length > 0) {
+          showError(new ApiCallError('invalid_input', t('consultation.validation.summary', { n: Object.keys(missing).length })))
+          await nextTick()
+          focusFirstError(missing)
+          return
+        }
+        if (!(await autosave.flush())) return
+        const printed = await store.markPrinted()
+        apply(printed)
+        checkRequired.value = false
+        showSuccess(t('consultation.actions.printed', { no: printed.sheetNo, n: printed.version }))
+      } else {
+        await store.markPrinted(sheet)
+      }
+      printedAt.value = new Date()
+      await nextTick()
+      window.print()
+    } catch (error) {
+      if (takeServerErrors(error)) focusFirstError(serverErrors)
+      showError(error)
+    } finally {
+      busy.value = false
+    }
+  }
+
+  /** Copies the printed latest version into a new draft to edit. */
+  async function newVersion(): Promise<void> {
+    if (busy.value) return
+    busy.value = true
+    try {
+      const next = await store.newVersion()
+      viewingId.value = null
+      apply(next)
+      showSuccess(t('consultation.actions.newVersionDone', { n: next.version }))
+    } catch (error) {
+      showError(error)
+    } finally {
+      busy.value = false
+    }
+  }
+
+  watch(visitId, (id) => {
+    viewingId.value = null
+    if (id !== null) void store.open(id)
+  })
+  const stampPrintTime = () => (printedAt.value = new Date())
+  onMounted(() => {
+    void staff.ensureLoaded()
+    if (visitId.value !== null) void store.open(visitId.value)
+    document.body.classList.add(PRINT_BODY_CLASS)
+    window.addEventListener('beforeprint', stampPrintTime)
+  })
+  onBeforeUnmount(() => {
+    document.body.classList.remove(PRINT_BODY_CLASS)
+    window.removeEventListener('beforeprint', stampPrintTime)
+  })
+  useShortcut(PRINT_SHORTCUT, () => void print())
+
+  const notFound = computed(() => visitId.value === null || (store.notFound && !store.loading))
+  const clinic = computed(() => settings.settings)
+  return { store, form, shown, isLatest, readonly, errors, viewingId, consultants, doctors, autosave, busy, printedAt, notFound, clinic, print, newVersion }
+}
