@@ -2,6 +2,8 @@ import { defineConfig } from '@playwright/test'
 import { CHROMIUM_ARGS, chromiumPath } from './test/e2e/chromium.ts'
 
 const PORT = Number(process.env.E2E_PORT ?? 5399)
+// Another port and file let two runs share a machine (E2E_PORT=5401 E2E_DB=.data/e2e-2.sqlite).
+const DB = process.env.E2E_DB ?? '.data/e2e.sqlite'
 // The clinic's zone for the preview servers (started from this process) and for the browser alike, so
 // "today" is the same day on both sides whatever the machine's zone.
 process.env.TZ = 'Asia/Shanghai'
@@ -27,7 +29,7 @@ export default defineConfig({
     { name: 'electron', testMatch: /electron\.spec\.ts$/ },
   ],
   webServer: {
-    command: `node scripts/web.ts --no-build --fresh --port ${PORT} --db .data/e2e.sqlite`,
+    command: `node scripts/web.ts --no-build --fresh --port ${PORT} --db ${DB}`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: false,
     timeout: 30_000,

@@ -37,7 +37,12 @@ export class PreviewServer {
     const child = this.child
     if (!child || child.exitCode !== null) return
     await new Promise<void>((done) => {
-      child.once('exit', () => done())
+      // SIGTERM closes the database cleanly; a preview that has not exited in 10 s is killed.
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000)
+      child.once('exit', () => {
+        clearTimeout(timer)
+        done()
+      })
       child.kill('SIGTERM')
     })
     this.child = null

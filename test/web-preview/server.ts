@@ -120,7 +120,10 @@ export async function startWebPreview(options: WebPreviewOptions): Promise<WebPr
     url: `http://127.0.0.1:${port}/`,
     async close() {
       for (const response of subscribers) response.end()
-      await new Promise<void>((resolve) => server.close(() => resolve()))
+      // A browser may hold a kept-alive or half-opened socket; close() alone would wait for it.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()))
+      server.closeAllConnections()
+      await closed
       checkpointer.stop()
       closeDatabase(db)
     },
