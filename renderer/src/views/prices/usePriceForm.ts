@@ -1,0 +1,118 @@
+import type { FormInstance } from 'element-plus'
+import { computed, reactive, ref, watch, type Ref } from 'vue'
+import { useI18n } from 'vue-i18n'
+import { fenToYuanText, parseYuanToFen, type PriceItem } from '../../../../core/domain/priceItem.ts'
+import { ApiCallError } from '../../api/client.ts'
+import { describeError, showSuccess } from '../../api/notify.ts'
+import { usePricesStore, type PriceInput } from '../../stores/prices.ts'
+import { optionalFen, priceRules, type PriceForm } from './rules.ts'
+
+const FIELDS = ['code', 'name', 'category', 'unit', 'listPrice', 'floorPrice', 'cost'] as const
+type Field = (typeof FIELDS)[number]
+
+/** The API's field names (fen) onto the form's (yuan text). */
+const SERVER_FIELDS: Record<string, Field> = { listPriceFen: 'listPrice', floorPriceFen: 'floorPrice', costFen: 'cost' }
+
+function emptyForm(): PriceForm {
+  return { code: '', name: '', category: 'treatment', unit: '', listPrice: '', floorPrice: '', cost: '' }
+}
+
+function formOf(item: PriceItem | null): PriceForm {
+  if (!item) return emptyForm()
+  const yuan = (fen: number | null) => (fen === null ? '' : fenToYuanText(fen))
+  return {
+    code: item.code,
+    name: item.name,
+    category: item.category,
+    unit: item.unit,
+    listPrice: fenToYuanText(item.listPriceFen),
+    floorPrice: yuan(item.floorPriceFen),
+    cost: yuan(item.costFen),
+  }
+}
+
+/** The form's fields as the API takes them: trimmed text and integer fen. Null when an amount does not parse. */
+export function toPriceInput(form: PriceForm): PriceInput | null {
+  const list = parseYuanToFen(form.listPrice)
+  const floor = optionalFen(form.floorPrice)
+  const cost = optionalFen(form.cost)
+  if (!list.ok || !floor.ok || !cost.ok) return null
+  return {
+    code: form.code.trim(),
+    name: form.name.trim(),
+    category: form.category,
+    unit: form.unit.trim(),
+    listPriceFen: list.fen,
+    floorPriceFen: floor.fen,
+    costFen: cost.fen,
+  }
+}
+
+/** The add / edit item form: local checks, the call, and server errors put back on their fields. */
+export function usePriceForm(item: Ref<PriceItem | null>, onSaved: (item: PriceItem) => void) {
+  const { t } = useI18n()
+  const store = usePricesStore()
+  const formRef = ref<FormInstance>()
+  const form = reactive<PriceForm>(emptyForm())
+  const rules = computed(() => priceRules(t, form))
+  const serverErrors = reactive<Partial<Record<Field, string>>>({})
+  const formError = ref('')
+  const saving = ref(false)
+  const editing = computed(() => item.value !== null)
+
+  function clearServerErrors(): void {
+    for (const field of FIELDS) delete serverErrors[field]
+    formError.value = ''
+  }
+
+  function reset(): void {
+    Object.assign(form, formOf(item.value))
+    clearServerErrors()
+    formRef.value?.clearValidate()
+  }
+
+  for (const field of FIELDS) {
+    watch(
+      () => form[field],
+      () => {
+        delete serverErrors[field]
+      },
+    )
+  }
+
+  function showServerError(error: unknown): void {
+    let placed = false
+    if (error instanceof ApiCallError) {
+      for (const [path, message] of Object.entries(error.fields)) {
+        const key = path.split('.')[0] ?? ''
+        const field = SERVER_FIELDS[key] ?? (FIELDS as readonly string[]).find((f) => f === key)
+        if (field) {
+          serverErrors[field as Field] = message
+          placed = true
+        }
+      }
+    }
+    if (!placed) formError.value = describeError(error)
+  }
+
+  async function submit(): Promise<void> {
+    if (saving.value) return
+    clearServerErrors()
+    const valid = await formRef.value?.validate().catch(() => false)
+    const input = toPriceInput(form)
+    if (!valid || !input) return
+    saving.value = true
+    try {
+      const before = item.value
+      const saved = before ? await store.update({ ...input, id: before.id, expectedUpdatedAt: before.updatedAt }) : await store.create(input)
+      showSuccess(t(before ? 'prices.updated' : 'prices.created', { name: saved.name }))
+      onSaved(saved)
+    } catch (error) {
+      showServerError(error)
+    } finally {
+      saving.value = false
+    }
+  }
+
+  return { formRef, form, rules, serverErrors, formError, saving, editing, reset, submit }
+}
