@@ -4,9 +4,10 @@ import { migration0030 } from './0030-rotation-events.ts'
 import { migration0040 } from './0040-calls.ts'
 import { migration0050 } from './0050-price-list.ts'
 import { migration0060 } from './0060-consultation-sheets.ts'
+import { migration0070 } from './0070-fee-sheets.ts'
 import type { Migration } from './types.ts'
 
 /** Every migration, in order. A test checks that versions only go up. */
-export const MIGRATIONS: readonly Migration[] = [migration0010, migration0020, migration0030, migration0040, migration0050, migration0060]
+export const MIGRATIONS: readonly Migration[] = [migration0010, migration0020, migration0030, migration0040, migration0050, migration0060, migration0070]
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0

@@ -65,20 +65,20 @@ export function openDesk(path: string, clock: Clock = makeClock(), operator: Ope
     log: (_m, e) => logged.push(e),
   })
 
-  async function send<M extends MethodName>(method: M, input: MethodInput<M>): Promise<Envelope<MethodResult<M>>> {
-    return (await dispatch(method, input, operator)) as Envelope<MethodResult<M>>
+  async function send<M extends MethodName>(method: M, input: MethodInput<M>, by: Operator = operator): Promise<Envelope<MethodResult<M>>> {
+    return (await dispatch(method, input, by)) as Envelope<MethodResult<M>>
   }
 
   /** Calls and expects success; a failure throws with its message so the test shows it. */
-  async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodResult<M>> {
-    const result = await send(method, input)
+  async function call<M extends MethodName>(method: M, input: MethodInput<M>, by: Operator = operator): Promise<MethodResult<M>> {
+    const result = await send(method, input, by)
     if (!result.ok) throw new Error(`${method} failed: ${result.error.code} ${result.error.message}`)
     return result.value
   }
 
   /** Calls and expects a refusal; returns the error. */
-  async function refused<M extends MethodName>(method: M, input: MethodInput<M>): Promise<ApiError> {
-    const result = await send(method, input)
+  async function refused<M extends MethodName>(method: M, input: MethodInput<M>, by: Operator = operator): Promise<ApiError> {
+    const result = await send(method, input, by)
     if (result.ok) throw new Error(`${method} was expected to fail but returned ${JSON.stringify(result.value).slice(0, 300)}`)
     return result.error
   }
@@ -94,13 +94,17 @@ export function openDesk(path: string, clock: Clock = makeClock(), operator: Ope
     clients: count('clients'),
     counters: JSON.stringify(db.prepare('SELECT name, value FROM counters ORDER BY name').all()),
     versions: JSON.stringify(db.prepare('SELECT id, version, consultant_id, status FROM visits ORDER BY id').all()),
+    fee_sheets: JSON.stringify(db.prepare('SELECT id, status, revision, print_count, updated_at FROM fee_sheets ORDER BY id').all()),
+    fee_sheet_lines: JSON.stringify(db.prepare('SELECT id, sheet_id, item_id, quantity, discount_kind, discount_value, net_fen FROM fee_sheet_lines ORDER BY id').all()),
+    fee_sheet_deposits: count('fee_sheet_deposits'),
+    fee_payments: count('fee_payments'),
   })
 
-  /** Runs a call that must be refused, and checks nothing at all was written. */
-  async function refusedCleanly<M extends MethodName>(method: M, input: MethodInput<M>): Promise<ApiError> {
+  /** Runs a call that must be refused (by the desk's operator, or `by` another), and checks nothing at all was written. */
+  async function refusedCleanly<M extends MethodName>(method: M, input: MethodInput<M>, by: Operator = operator): Promise<ApiError> {
     const before = snapshot()
     const publishedBefore = published.length
-    const error = await refused(method, input)
+    const error = await refused(method, input, by)
     expect(snapshot()).toEqual(before)
     expect(published.length).toBe(publishedBefore)
     return error

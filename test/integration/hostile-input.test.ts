@@ -32,7 +32,11 @@ describe('every method of the contract under hostile input', () => {
     const d = openDesk(dbPathIn(tempDir()), makeClock())
     const wang = await d.consultant('王静', [], '1')
     await d.call('rotation.open', { memberIds: [wang.id] })
-    await d.arrive('张小丽', 'first')
+    const { visit } = await d.arrive('张小丽', 'first')
+    // A fee sheet with a line, so that `{ id: 1 }` reaches a real sheet.
+    const item = await d.call('prices.create', { code: 'HA01', name: '玻尿酸', category: 'treatment', listPriceFen: 380000, floorPriceFen: 300000 })
+    const sheet = await d.call('fees.create', { visitId: visit.id })
+    await d.call('fees.saveDraft', { id: sheet.id, expectedRevision: sheet.revision, lines: [{ itemId: item.id, quantity: 1 }] })
     for (const method of Object.keys(contract)) {
       for (const input of HOSTILE) {
         const before = d.snapshot()
