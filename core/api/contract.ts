@@ -2,7 +2,9 @@ import type { z } from 'zod'
 import type { MethodSpec } from './method.ts'
 import { clientMethods } from './clients.ts'
 import { consultationMethods } from './consultations.ts'
+import { feeMethods } from './fees.ts'
 import { priceMethods } from './prices.ts'
+import { printMethods } from './print.ts'
 import { queueMethods } from './queue.ts'
 import { rotationMethods } from './rotation.ts'
 import { settingsMethods } from './settings.ts'
@@ -20,7 +22,9 @@ export const contract = {
   ...rotationMethods,
   ...queueMethods,
   ...priceMethods,
+  ...printMethods,
   ...consultationMethods,
+  ...feeMethods,
 } satisfies Record<string, MethodSpec>
 
 export type Contract = typeof contract

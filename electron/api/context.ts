@@ -1,5 +1,6 @@
 import type { ChangeEvent } from '../../core/api/events.ts'
 import type { Operator } from '../../core/api/operator.ts'
+import type { PaperSize, PrinterInfo, PrintOutcome } from '../../core/api/print.ts'
 import type { WritableDb } from '../../db/types.ts'
 
 /** What a handler gets besides its input. Handlers are plain functions: no Electron, no I/O but the db. */
@@ -15,11 +16,30 @@ export interface HandlerContext {
   /** Replaces the audit summary of this call with a readable one. */
   audit(summary: string): void
   appInfo: { version: string; preview: boolean }
-  /** What the host process can do besides the database: windows. Null in the web preview and tests. */
+  /** What the host process can do besides the database: windows and printing. Null in the web preview and tests. */
   host: HostCapabilities | null
 }
 
 export interface HostCapabilities {
   isDisplayOpen(): boolean
   setDisplayOpen(open: boolean): void
+  printers(): Promise<PrinterInfo[]>
+  /** Prints the desk window as its print styles show it. */
+  print(job: PrintJob): Promise<PrintOutcome>
+  /** Renders the desk window to PDF and saves it where the operator chooses. */
+  savePdf(job: PdfJob): Promise<PrintOutcome>
+}
+
+export interface PrintJob {
+  paper: PaperSize
+  landscape: boolean
+  /** Omitted: the system's print dialog, where the operator picks the printer. */
+  printerName?: string
+  copies: number
+}
+
+export interface PdfJob {
+  paper: PaperSize
+  landscape: boolean
+  fileName: string
 }

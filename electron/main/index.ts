@@ -21,6 +21,7 @@ import { disableDatabase, enableDatabase } from './modules/database.ts'
 import { enableIpc } from './modules/ipc.ts'
 import { enableCrashPolicy, enableLogging } from './modules/logging.ts'
 import { enableMenu } from './modules/menu.ts'
+import { enablePrinting } from './modules/printing.ts'
 import { enableAppProtocol, registerAppScheme } from './modules/protocol.ts'
 import { denyPermissions, enableSecurityGuards } from './modules/security.ts'
 import { enableSingleInstance } from './modules/singleInstance.ts'
@@ -59,6 +60,7 @@ if (enableSingleInstance(() => windows?.focusDesk())) {
         logger.warn('Idle checkpoint failed (SQLite will checkpoint by itself)', error)
       }
     })
+    const printing = enablePrinting(() => windows?.deskWindow() ?? null, logger)
     const changes = createChangeHub((error) => logger.error('A change listener failed', error))
     changes.subscribe((events) => sendToWindows(events))
     const dispatch = createDispatcher({
@@ -71,6 +73,9 @@ if (enableSingleInstance(() => windows?.focusDesk())) {
       host: {
         isDisplayOpen: () => windows?.isDisplayOpen() ?? false,
         setDisplayOpen: (open) => (open ? windows?.openDisplay() : windows?.closeDisplay()),
+        printers: () => printing.printers(),
+        print: (job) => printing.print(job),
+        savePdf: (job) => printing.savePdf(job),
       },
     })
     const disableIpc = enableIpc(dispatch, devUrl, logger, (id) => windows?.isDisplayContents(id) ?? false)

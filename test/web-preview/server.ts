@@ -38,7 +38,8 @@ const MIME: Record<string, string> = {
   '.mp3': 'audio/mpeg',
   '.wav': 'audio/wav',
 }
-const BODY_LIMIT = 1024 * 1024
+// Room for a 5 MB workbook in base64 (prices.previewImport), as the desktop IPC allows.
+const BODY_LIMIT = 8 * 1024 * 1024
 
 /**
  * Test tooling, not the product: serves the built renderer and the real API handlers over HTTP on

@@ -2,7 +2,9 @@ import '../../../core/i18n/rotationMessages.ts'
 import type { HandlerTable } from '../handlerTable.ts'
 import { clientHandlers } from './clients.ts'
 import { consultationHandlers } from './consultations.ts'
+import { feeHandlers } from './fees.ts'
 import { priceHandlers } from './prices.ts'
+import { printHandlers } from './print.ts'
 import { queueHandlers } from './queue.ts'
 import { reportHandlers } from './reports.ts'
 import { rotationHandlers } from './rotation.ts'
@@ -21,5 +23,7 @@ export const handlers: HandlerTable = {
   ...reportHandlers,
   ...queueHandlers,
   ...priceHandlers,
+  ...printHandlers,
   ...consultationHandlers,
+  ...feeHandlers,
 }

@@ -28,6 +28,8 @@ export interface Windows {
   isDisplayContents(webContentsId: number): boolean
   /** Opens the queue display at start when a second screen is connected. */
   openDisplayIfSecondScreen(): void
+  /** The desk window, which prints what it shows. */
+  deskWindow(): BrowserWindow | null
 }
 
 /** The desk window (remembers its bounds) and the queue display window (full screen on a second screen). */
@@ -138,6 +140,7 @@ export function enableWindows(ctx: WindowsContext): Windows {
     openDisplayIfSecondScreen() {
       if (chooseQueueDisplay(currentDisplays(), deskDisplayId())) openDisplay()
     },
+    deskWindow: () => desk,
   }
 }
 

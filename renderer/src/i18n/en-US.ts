@@ -2,6 +2,8 @@ import { VISIT_LABELS } from '../../../core/i18n/visitLabels.ts'
 import { consultationEn } from './consultation.en-US.ts'
 import { deskEn } from './desk.en-US.ts'
 import { pricesEn } from './prices.en-US.ts'
+import { printEn } from './print.en-US.ts'
+import { feesEn } from './fees.en-US.ts'
 import { displayEn } from './display.en-US.ts'
 import { callingEn, policiesEn, ticketEn } from './policies.en-US.ts'
 import { reportsEn } from './reports.en-US.ts'
@@ -181,6 +183,8 @@ const enUS: MessageSchema = {
   calling: callingEn,
   prices: pricesEn,
   consultation: consultationEn,
+  print: printEn,
+  fees: feesEn,
 }
 
 export default enUS

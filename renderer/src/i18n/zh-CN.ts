@@ -2,6 +2,8 @@ import { VISIT_LABELS } from '../../../core/i18n/visitLabels.ts'
 import { consultationZh } from './consultation.zh-CN.ts'
 import { deskZh } from './desk.zh-CN.ts'
 import { pricesZh } from './prices.zh-CN.ts'
+import { printZh } from './print.zh-CN.ts'
+import { feesZh } from './fees.zh-CN.ts'
 import { displayZh } from './display.zh-CN.ts'
 import { callingZh, policiesZh, ticketZh } from './policies.zh-CN.ts'
 import { reportsZh } from './reports.zh-CN.ts'
@@ -178,6 +180,8 @@ const zhCN = {
   calling: callingZh,
   prices: pricesZh,
   consultation: consultationZh,
+  print: printZh,
+  fees: feesZh,
 }
 
 export default zhCN

@@ -4,6 +4,7 @@ import ClientView from '../views/client/index.vue'
 import ConsultationView from '../views/consultation/index.vue'
 import DeskView from '../views/desk/index.vue'
 import DisplayView from '../views/display/index.vue'
+import FeeSheetView from '../views/fees/index.vue'
 import PricesView from '../views/prices/index.vue'
 import ReportsView from '../views/reports/index.vue'
 import ComingSoonView from '../views/placeholder/index.vue'
@@ -29,6 +30,7 @@ export const routes: RouteRecordRaw[] = [
       { path: 'staff', name: 'staff', component: StaffView, meta: { nav: 'staff' } },
       { path: 'price-list', name: 'price-list', component: PricesView, meta: { nav: 'priceList' } },
       { path: 'visits/:visitId/consultation', name: 'consultation', component: ConsultationView, props: true, meta: { nav: 'frontDesk' } },
+      { path: 'fee-sheets/:id', name: 'fee-sheet', component: FeeSheetView, props: true, meta: { nav: 'frontDesk' } },
       { path: 'reports', name: 'reports', component: ReportsView, meta: { nav: 'reports' } },
       { path: 'backups', name: 'backups', component: ComingSoonView, meta: { nav: 'backups' } },
       { path: 'settings', name: 'settings', component: SettingsView, meta: { nav: 'settings' } },

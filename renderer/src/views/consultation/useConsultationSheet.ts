@@ -10,7 +10,7 @@ import { useStaffStore } from '../../stores/staff.ts'
 import { fieldErrors, focusFirstError } from './rules.ts'
 import { useSheetAutosave } from './useSheetAutosave.ts'
 
-/** Ctrl+P checks, freezes and prints the sheet (Electron has no print accelerator; a browser's is replaced). */
+/** Ctrl+P opens the print preview (Electron has no print accelerator; a browser's is replaced). */
 export const PRINT_SHORTCUT = { code: 'KeyP', ctrl: true } as const
 /** On <body> while the page is open: its print styles then show only the printable sheet. */
 export const PRINT_BODY_CLASS = 'print-consultation'
@@ -28,6 +28,7 @@ export function useConsultationSheet(visitIdParam: Ref<string>) {
   const viewingId = ref<number | null>(null)
   const printedAt = ref(new Date())
   const busy = ref(false)
+  const previewOpen = ref(false)
   const checkRequired = ref(false)
   const serverErrors = reactive<Record<string, string>>({})
   /** The form as last loaded or sent, so that loading a sheet is not taken for typing. */
@@ -90,22 +91,33 @@ export function useConsultationSheet(visitIdParam: Ref<string>) {
     return true
   }
 
-  /** Checks the required fields, freezes the version (first print) and opens the print dialog. */
-  async function print(): Promise<void> {
+  /** Opens the print preview of the version shown (a draft shows as such). */
+  function openPreview(): void {
+    if (!shown.value) return
+    printedAt.value = new Date()
+    previewOpen.value = true
+  }
+
+  /**
+   * Runs before the sheet goes to a printer or a PDF: a draft must have its required fields, is saved and
+   * frozen as printed (the print then shows the final version); a printed version records a reprint.
+   */
+  async function prepare(): Promise<boolean> {
     const sheet = shown.value
-    if (busy.value || !sheet) return
+    if (busy.value || !sheet) return false
     busy.value = true
     try {
       if (sheet.status === 'draft') {
         checkRequired.value = true
         const missing = fieldErrors(form.value, t)
         if (Object.keys(missing).length > 0) {
+          previewOpen.value = false
           showError(new ApiCallError('invalid_input', t('consultation.validation.summary', { n: Object.keys(missing).length })))
           await nextTick()
           focusFirstError(missing)
-          return
+          return false
         }
-        if (!(await autosave.flush())) return
+        if (!(await autosave.flush())) return false
         const printed = await store.markPrinted()
         apply(printed)
         checkRequired.value = false
@@ -115,10 +127,14 @@ export function useConsultationSheet(visitIdParam: Ref<string>) {
       }
       printedAt.value = new Date()
       await nextTick()
-      window.print()
+      return true
     } catch (error) {
-      if (takeServerErrors(error)) focusFirstError(serverErrors)
+      if (takeServerErrors(error)) {
+        previewOpen.value = false
+        focusFirstError(serverErrors)
+      }
       showError(error)
+      return false
     } finally {
       busy.value = false
     }
@@ -155,9 +171,9 @@ export function useConsultationSheet(visitIdParam: Ref<string>) {
     document.body.classList.remove(PRINT_BODY_CLASS)
     window.removeEventListener('beforeprint', stampPrintTime)
   })
-  useShortcut(PRINT_SHORTCUT, () => void print())
+  useShortcut(PRINT_SHORTCUT, openPreview)
 
   const notFound = computed(() => visitId.value === null || (store.notFound && !store.loading))
   const clinic = computed(() => settings.settings)
-  return { store, form, shown, isLatest, readonly, errors, viewingId, consultants, doctors, autosave, busy, printedAt, notFound, clinic, print, newVersion }
+  return { store, form, shown, isLatest, readonly, errors, viewingId, consultants, doctors, autosave, busy, printedAt, notFound, clinic, previewOpen, openPreview, prepare, newVersion }
 }
