@@ -26,6 +26,7 @@ export const feesEn: typeof feesZh = {
     discountKind: { none: 'None', rate: 'Rate', amount: 'Amount off' },
     ratePlaceholder: '80 = pay 80%',
     amountPlaceholder: 'yuan',
+    rateMeaning: '% of the price',
     discountLabel: 'Discount of line {n}',
     quantityLabel: 'Quantity of line {n}',
     discountValueLabel: 'Discount value of line {n}',

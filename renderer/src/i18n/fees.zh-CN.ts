@@ -25,6 +25,7 @@ export const feesZh = {
     discountKind: { none: '无折扣', rate: '折扣率', amount: '减金额' },
     ratePlaceholder: '如 80 = 8折',
     amountPlaceholder: '元',
+    rateMeaning: '% · {rate}折',
     discountLabel: '第 {n} 行折扣',
     quantityLabel: '第 {n} 行数量',
     discountValueLabel: '第 {n} 行折扣值',
@@ -125,7 +126,7 @@ export const feesZh = {
   },
   visitSheets: { title: '本次缴费明细单', empty: '尚无缴费明细单', open: '打开 {no}' },
   print: {
-    title: '收费明细单',
+    title: '缴费明细单',
     sheetNo: '单号：{no}',
     date: '日期：{date}',
     printedAt: '打印：{time}',

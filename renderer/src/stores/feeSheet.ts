@@ -30,18 +30,22 @@ export const useFeeSheetStore = defineStore('feeSheet', () => {
     })
   }
 
+  /** The sheet the page wants now: an answer for any other (an older read still on its way) is dropped. */
+  let wanted: number | null = null
+
   async function open(id: number): Promise<void> {
+    wanted = id
     if (sheet.value?.id !== id) sheet.value = null
     notFound.value = false
     loading.value = true
     try {
       const next = await api.call('fees.get', { id })
-      if (sheet.value === null || sheet.value.id === id) sheet.value = next
+      if (wanted === id) sheet.value = next
     } catch (error) {
-      notFound.value = true
+      if (wanted === id) notFound.value = true
       showError(error)
     } finally {
-      loading.value = false
+      if (wanted === id) loading.value = false
     }
   }
 
@@ -49,7 +53,10 @@ export const useFeeSheetStore = defineStore('feeSheet', () => {
     if (!sheet.value) throw new Error('no fee sheet open')
     return sheet.value
   }
-  const keep = (next: FeeSheet): FeeSheet => (sheet.value = next)
+  const keep = (next: FeeSheet): FeeSheet => {
+    if (wanted === next.id) sheet.value = next
+    return next
+  }
 
   return {
     sheet,

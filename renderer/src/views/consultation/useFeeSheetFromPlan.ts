@@ -1,10 +1,10 @@
-import { ref, type Ref } from 'vue'
+import { ElMessageBox } from 'element-plus'
+import { h, ref, type Ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { useRouter } from 'vue-router'
 import type { ConsultationSheet } from '../../../../core/domain/consultation.ts'
 import { api } from '../../api/client.ts'
 import { showError, showSuccess } from '../../api/notify.ts'
-import { ElMessageBox } from 'element-plus'
 
 /**
  * "Turn the plan into a fee sheet" in one action: the typed plan is saved first, the main process makes
@@ -25,7 +25,8 @@ export function useFeeSheetFromPlan(sheet: Ref<ConsultationSheet | null>, saveFi
       const result = await api.call('fees.fromConsultation', { consultationSheetId: current.id })
       if (result.skipped.length > 0) {
         const lines = result.skipped.map((s) => t('fees.fromPlan.skippedLine', { n: s.index + 1, name: s.name || '—', reason: t(`fees.fromPlan.reason.${s.reason}`) }))
-        await ElMessageBox.alert(lines.join('\n'), t('fees.fromPlan.skippedTitle', { n: result.skipped.length }), { type: 'warning', confirmButtonText: t('common.confirm') }).catch(() => undefined)
+        const list = h('ul', { class: 'fee-skipped', 'data-testid': 'fee-skipped' }, lines.map((line) => h('li', line)))
+        await ElMessageBox.alert(list, t('fees.fromPlan.skippedTitle', { n: result.skipped.length }), { type: 'warning', confirmButtonText: t('common.confirm') }).catch(() => undefined)
       } else {
         showSuccess(result.reused ? t('fees.fromPlan.reused', { no: result.sheet.sheetNo }) : t('fees.fromPlan.made', { no: result.sheet.sheetNo }))
       }

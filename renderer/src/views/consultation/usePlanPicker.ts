@@ -21,6 +21,8 @@ export function usePlanPicker() {
 
   async function search(query: string): Promise<void> {
     const mine = ++request
+    // Enter while the answer is on its way must not pick an item of the previous list.
+    options.value = []
     searching.value = true
     try {
       const items = await api.call('prices.list', { query: query.trim() === '' ? undefined : query.trim(), includeInactive: false })

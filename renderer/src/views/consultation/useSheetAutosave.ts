@@ -71,6 +71,12 @@ export function useSheetAutosave(save: () => Promise<void>, onConflict: () => Pr
     return !dirty && state.value !== 'error' && state.value !== 'conflict'
   }
 
+  /** The form cannot be saved as it is (its figures are wrong): the pending save waits for the next change. */
+  function hold(): void {
+    stopTimer()
+    if (dirty && state.value !== 'saving') state.value = 'pending'
+  }
+
   /** A sheet was (re)loaded: nothing is unsaved. */
   function reset(saved: boolean): void {
     stopTimer()
@@ -85,5 +91,5 @@ export function useSheetAutosave(save: () => Promise<void>, onConflict: () => Pr
     stopTimer()
   })
 
-  return { state, savedAt, error, touch, flush, reset }
+  return { state, savedAt, error, touch, hold, flush, reset }
 }

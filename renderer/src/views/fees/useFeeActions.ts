@@ -5,6 +5,7 @@ import { useRouter } from 'vue-router'
 import { FEE_SHEET_LIMITS, type FeeSheet } from '../../../../core/domain/feeSheet.ts'
 import type { Payment, SheetTotals } from '../../../../core/fees/types.ts'
 import { formatFen } from '../../../../core/money/index.ts'
+import { ApiCallError } from '../../api/client.ts'
 import { showError, showSuccess } from '../../api/notify.ts'
 import { useFeeSheetStore } from '../../stores/feeSheet.ts'
 
@@ -12,7 +13,7 @@ import { useFeeSheetStore } from '../../stores/feeSheet.ts'
  * Confirm, pay, void, reissue and discard, each asked once in a dialog. The main process checks every
  * permission again (price floors, voiding); a refusal shows its message and changes nothing.
  */
-export function useFeeActions(sheet: ComputedRef<FeeSheet | null>, totals: ComputedRef<SheetTotals | null>, flush: () => Promise<boolean>) {
+export function useFeeActions(sheet: ComputedRef<FeeSheet | null>, totals: ComputedRef<SheetTotals | null>, totalsError: ComputedRef<string>, flush: () => Promise<boolean>) {
   const { t } = useI18n()
   const router = useRouter()
   const store = useFeeSheetStore()
@@ -58,6 +59,7 @@ export function useFeeActions(sheet: ComputedRef<FeeSheet | null>, totals: Compu
     run(async () => {
       const current = sheet.value
       const figures = totals.value
+      if (totalsError.value) throw new ApiCallError('invalid_input', t('fees.totals.invalid', { message: totalsError.value }))
       if (!current || !figures || !(await flush())) return
       let reason: string | undefined
       if (figures.floorViolations.length > 0) {

@@ -2,6 +2,8 @@ import { computed, nextTick, onBeforeUnmount, onMounted, ref, toRaw, watch, type
 import { useI18n } from 'vue-i18n'
 import type { PaperSize } from '../../../../core/api/print.ts'
 import type { FeeSheet } from '../../../../core/domain/feeSheet.ts'
+import { ApiCallError } from '../../api/client.ts'
+import { showError } from '../../api/notify.ts'
 import { useShortcut } from '../../composables/useShortcut.ts'
 import { useFeeSheetStore } from '../../stores/feeSheet.ts'
 import { useSettingsStore } from '../../stores/settings.ts'
@@ -67,8 +69,8 @@ export function useFeeSheet(idParam: Ref<string>) {
 
   watch(form, (value) => {
     if (!editable.value || JSON.stringify(value) === lastSent) return
-    if (!computedTotals.value.ok) return // not saved while the figures are wrong; the message says why
-    autosave.touch()
+    if (computedTotals.value.ok) autosave.touch()
+    else autosave.hold() // not saved while the figures are wrong; the message says why
   }, { deep: true })
   watch(sheet, (next, before) => {
     if (next && (next.id !== before?.id || next.status !== before.status || next.revision !== before.revision)) apply(next, next.id !== before?.id || next.status !== before.status)
@@ -86,6 +88,10 @@ export function useFeeSheet(idParam: Ref<string>) {
 
   /** Before printing: a draft is saved first; the print is recorded (the second print of a confirmed sheet on is a copy). */
   async function prepare(): Promise<boolean> {
+    if (editable.value && totalsError.value) {
+      showError(new ApiCallError('invalid_input', t('fees.totals.invalid', { message: totalsError.value })))
+      return false
+    }
     if (editable.value && !(await autosave.flush())) return false
     isCopy.value = await store.markPrinted()
     printedAt.value = new Date()
