@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process'
+import AxeBuilder from '@axe-core/playwright'
 import type { Page, TestInfo } from '@playwright/test'
 import { expect, test } from './fixtures.ts'
 
@@ -36,6 +37,12 @@ function firstPageAsPng(pdf: string, png: string): void {
   execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', pdf, png.replace(/\.png$/, '')])
 }
 
+/** No passing notices in README's pictures. */
+async function tidyForPicture(page: Page): Promise<void> {
+  await page.locator('.el-notification__closeBtn').evaluateAll((buttons) => buttons.forEach((b) => (b as HTMLElement).click()))
+  await expect(page.locator('.el-message')).toHaveCount(0, { timeout: 10_000 })
+}
+
 async function pick(page: Page, testId: string, code: string): Promise<void> {
   const picker = page.getByTestId(testId)
   await picker.click()
@@ -59,12 +66,12 @@ test.describe('consultation and fee sheets', () => {
     await invoke(desk, 'rotation.open', { memberIds: [1, 2, 3] }).catch(() => undefined) // opened by an earlier spec is fine
     const { visit } = await invoke<{ visit: { id: number; queueNo: string } }>(desk, 'visits.register', {
       type: 'first',
-      newClient: { name: '林<b>可</b>欣', phone: '13955550101', gender: 'female' },
+      newClient: { name: '林可欣', phone: '13955550101', gender: 'female' },
     })
 
     // The consultation sheet, from the desk's link.
     await desk.goto(`/#/visits/${visit.id}/consultation`)
-    await expect(desk.getByTestId('cs-name')).toHaveValue('林<b>可</b>欣')
+    await expect(desk.getByTestId('cs-name')).toHaveValue('林可欣')
     await expect(desk.getByTestId('consultation-status')).toHaveText('草稿')
 
     // Printing an incomplete sheet names what is missing and freezes nothing.
@@ -79,13 +86,15 @@ test.describe('consultation and fee sheets', () => {
     await desk.getByTestId('cs-occupation').fill('教师')
     await desk.getByTestId('cs-area-eyes').click()
     await desk.getByTestId('cs-area-skin').click()
-    await desk.getByTestId('cs-goals').fill('改善眼周细纹，肤色提亮')
+    await desk.getByTestId('cs-goals').fill('改善眼周细纹，肤色提亮；<b>不要</b>太僵')
     for (const q of ['allergies', 'medicalHistory', 'medication', 'pregnancy', 'contraindications']) await desk.getByTestId(`cs-health-${q}-no`).click()
     await desk.getByTestId('cs-assessment').fill('眼周动态纹明显；建议肉毒素 + 光子嫩肤。<script>alert(1)</script>')
     await pick(desk, 'cs-plan-pick', 'T003')
     await pick(desk, 'cs-plan-pick', 'T001')
     await expect(desk.getByTestId('cs-plan-row')).toHaveCount(2)
     await expect(desk.getByTestId('consultation-autosave')).toHaveAttribute('data-state', 'saved', { timeout: 5000 })
+    await tidyForPicture(desk)
+    await desk.getByTestId('consultation-back').scrollIntoViewIfNeeded()
     await desk.screenshot({ path: screenshotPath(info, 'consultation.png') })
 
     await desk.getByTestId('consultation-print-open').click()
@@ -100,7 +109,8 @@ test.describe('consultation and fee sheets', () => {
     const consultationPdf = await printedText(desk, info, 'consultation.pdf')
     const sheetText = consultationPdf.pages.join('\n')
     expect(sheetText.replace(/\s+/g, '')).toContain('美容咨询单')
-    expect(sheetText).toContain('林<b>可</b>欣') // the client's words as text, never markup
+    expect(sheetText).toContain('林可欣')
+    expect(sheetText).toContain('<b>不要</b>太僵') // the client's words as text, never markup
     expect(sheetText).toContain('<script>alert(1)</script>')
     expect(sheetText).toMatch(/肉毒素注射（100单位）/)
     expect(sheetText).toMatch(/3,800\.00/)
@@ -143,6 +153,7 @@ test.describe('consultation and fee sheets', () => {
     await expect(desk.getByTestId('fee-total-payable')).toContainText('¥4,420.00')
     await expect(desk.getByTestId('fee-total-capital')).toContainText('人民币肆仟玖佰贰拾元整')
     await expect(desk.getByTestId('consultation-autosave')).toHaveAttribute('data-state', 'saved', { timeout: 5000 })
+    await tidyForPicture(desk)
     await desk.screenshot({ path: screenshotPath(info, 'fee-sheet.png') })
 
     await desk.getByTestId('fee-confirm').click()
@@ -161,7 +172,7 @@ test.describe('consultation and fee sheets', () => {
     const { clinicName } = await invoke<{ clinicName: string }>(desk, 'settings.get', {}) // another spec may have renamed it
     expect(feeText).toContain(clinicName)
     expect(feeText).toMatch(/单号：SF2026-\d{6}/)
-    for (const expected of ['林<b>可</b>欣', '肉毒素注射（100单位）', '光子嫩肤（全面部）', 'PPDO埋线线材', '局部麻醉', '3,040.00', '300.50', '4,920.00', '人民币肆仟玖佰贰拾元整', '4,420.00', '逐项向本人说明', '顾客签名']) {
+    for (const expected of ['林可欣', '肉毒素注射（100单位）', '光子嫩肤（全面部）', 'PPDO埋线线材', '局部麻醉', '3,040.00', '300.50', '4,920.00', '人民币肆仟玖佰贰拾元整', '4,420.00', '逐项向本人说明', '顾客签名']) {
       expect(feeText, expected).toContain(expected)
     }
     expect(feeText).not.toContain('副本')
@@ -227,5 +238,54 @@ test.describe('consultation and fee sheets', () => {
     expect(pages.at(-1)).toContain('应收合计') // totals and signatures stay together, at the end
     expect(pages.at(-1)).toContain('顾客签名')
     expect(pages.join('\n')).toContain('草稿 · 未确认')
+  })
+
+  test('the consultation sheet, the fee sheet, the print preview and the payment dialog have no accessibility violations', async ({ browser }, testInfo) => {
+    const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1440, height: 900 } })
+    const page = await context.newPage()
+    const errors: string[] = []
+    page.on('pageerror', (error) => errors.push(error.message))
+    const violations = async (label: string) => {
+      const results = await new AxeBuilder({ page }).analyze()
+      return results.violations.map((v) => `${label} ${v.id} (${v.impact}): ${v.help} (${v.nodes.map((n) => n.html.slice(0, 120)).join(' | ')})`)
+    }
+    try {
+      await page.goto(`${testInfo.project.use.baseURL}#/front-desk`)
+      await invoke(page, 'rotation.open', { memberIds: [1, 2, 3] }).catch(() => undefined)
+      const { visit } = await invoke<{ visit: { id: number } }>(page, 'visits.register', { type: 'first', newClient: { name: '无障碍', phone: '13955550103', gender: 'female' } })
+      const sheet = await invoke<{ id: number }>(page, 'consultations.get', { visitId: visit.id })
+      const items = await invoke<{ id: number; code: string }[]>(page, 'prices.list', { query: 'T00' })
+      const fee = await invoke<{ id: number; revision: number }>(page, 'fees.create', { visitId: visit.id })
+      await invoke(page, 'fees.saveDraft', { id: fee.id, expectedRevision: fee.revision, lines: items.slice(0, 2).map((i) => ({ itemId: i.id, quantity: 1, discount: { kind: 'rate', percent: 50 } })) })
+
+      await page.goto(`${testInfo.project.use.baseURL}#/visits/${visit.id}/consultation`)
+      await expect(page.getByTestId('consultation-sheet-no')).toBeVisible()
+      expect(sheet.id).toBeGreaterThan(0)
+      await page.waitForLoadState('networkidle')
+      const found = await violations('consultation')
+      await page.getByTestId('consultation-print-open').click()
+      await expect(page.getByTestId('consultation-print-preview')).toBeVisible()
+      await page.waitForTimeout(400)
+      found.push(...(await violations('preview')))
+      await page.keyboard.press('Escape')
+
+      await page.goto(`${testInfo.project.use.baseURL}#/fee-sheets/${fee.id}`)
+      await expect(page.getByTestId('fee-floor-warning')).toBeVisible() // half price is under the floors
+      await page.waitForLoadState('networkidle')
+      found.push(...(await violations('fee draft')))
+      const current = await invoke<{ revision: number }>(page, 'fees.get', { id: fee.id })
+      await invoke(page, 'fees.saveDraft', { id: fee.id, expectedRevision: current.revision, lines: items.slice(0, 2).map((i) => ({ itemId: i.id, quantity: 1, discount: null })) })
+      const saved = await invoke<{ revision: number }>(page, 'fees.get', { id: fee.id })
+      await invoke(page, 'fees.confirm', { id: fee.id, expectedRevision: saved.revision })
+      await page.reload()
+      await page.getByTestId('fee-pay').click()
+      await expect(page.getByTestId('fee-pay-dialog')).toBeVisible()
+      await page.waitForTimeout(400)
+      found.push(...(await violations('payment')))
+      expect(found).toEqual([])
+      expect(errors).toEqual([])
+    } finally {
+      await context.close()
+    }
   })
 })
