@@ -17,14 +17,16 @@ function step(title: string, command: string, args: string[], env: NodeJS.Proces
   return ok
 }
 
+/** Chromium for the end-to-end tests, Chinese fonts for its pages, and poppler's pdftotext to read printed sheets back. */
 function ensureChromium(): string | undefined {
   const found = chromiumPath()
-  if (found) return found
+  const havePoppler = existsSync('/usr/bin/pdftotext')
+  if (found && havePoppler) return found
   const isRoot = process.getuid?.() === 0
   if (isRoot && existsSync('/usr/bin/apt-get')) {
-    console.log('Chromium not found: installing Debian packages chromium and fonts-noto-cjk with apt-get …')
+    console.log('Chromium or pdftotext not found: installing Debian packages chromium, fonts-noto-cjk and poppler-utils with apt-get …')
     spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit' })
-    spawnSync('apt-get', ['install', '-y', '-qq', 'chromium', 'fonts-noto-cjk'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } })
+    spawnSync('apt-get', ['install', '-y', '-qq', 'chromium', 'fonts-noto-cjk', 'poppler-utils'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } })
   }
   return chromiumPath()
 }
