@@ -19,7 +19,9 @@ export interface RegisterResult {
 export interface DailyLog {
   date: string
   visits: VisitRow[]
-  totals: { consultantId: number | null; name: string; visits: number; deals: number; noDeals: number }[]
+  /** Visit id -> the total of its confirmed and paid fee sheets, fen (voided and draft sheets do not count); absent: none. */
+  amounts: Record<number, number>
+  totals: { consultantId: number | null; name: string; visits: number; deals: number; noDeals: number; amountFen: number }[]
 }
 
 export const visitMethods = {

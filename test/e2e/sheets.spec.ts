@@ -203,6 +203,12 @@ test.describe('consultation and fee sheets', () => {
     await expect(desk.getByTestId('fee-status')).toHaveText('已缴费')
     await expect(desk.getByTestId('fee-total-paid')).toContainText('¥4,420.00')
 
+    // The day's consultation log carries the amount on the visit's row.
+    const feeUrl = desk.url()
+    await desk.goto('/#/reports')
+    await expect(desk.locator(`[data-testid="daily-log-row"][data-visit-id="${visit.id}"] [data-testid="daily-log-amount"]`)).toHaveText('¥4,920.00')
+    await desk.goto(feeUrl)
+
     // A correction voids it with a reason and issues a new draft naming it.
     const paidNo = (await desk.getByTestId('fee-sheet-no').textContent()) ?? ''
     await desk.getByTestId('fee-reissue').click()

@@ -37,10 +37,10 @@ describe('Reports page: daily consultation log (一日当面咨询表)', () => {
     expect(harness.bridge.callsOf('reports.dailyLog')).toEqual([{ date: '2026-11-22' }])
     expect((body().get('[data-testid="daily-log-date"] input').element as HTMLInputElement).value).toBe('2026-11-22')
     expect(screenRows()).toHaveLength(4)
-    expect(cells(screenRows()[0]!)).toEqual(['1', '09:05', 'A001', '林晓雯', 'DA202600001', '初诊', '自然到店', '王静', '轮牌', '离院', '成交'])
-    expect(cells(screenRows()[1]!)).toEqual(['2', '09:41', 'A002', '黄丽娟', 'DA202600002', '初诊', '网络平台', '李娜', '指定', '离院', '未成交：价格超出预算'])
-    expect(cells(screenRows()[2]!)).toEqual(['3', '14:07', 'B001', '张美玲', 'DA202500417', '复诊', '电话', '王静', '复诊归属', '咨询中', '—'])
-    expect(cells(screenRows()[3]!)).toEqual(['4', '15:00', 'A003', '何思琪', 'DA202600003', '初诊', '自然到店', '—', '—', '候诊', '—'])
+    expect(cells(screenRows()[0]!)).toEqual(['1', '09:05', 'A001', '林晓雯', 'DA202600001', '初诊', '自然到店', '王静', '轮牌', '离院', '成交', '¥4,920.00'])
+    expect(cells(screenRows()[1]!)).toEqual(['2', '09:41', 'A002', '黄丽娟', 'DA202600002', '初诊', '网络平台', '李娜', '指定', '离院', '未成交：价格超出预算', ''])
+    expect(cells(screenRows()[2]!)).toEqual(['3', '14:07', 'B001', '张美玲', 'DA202500417', '复诊', '电话', '王静', '复诊归属', '咨询中', '—', ''])
+    expect(cells(screenRows()[3]!)).toEqual(['4', '15:00', 'A003', '何思琪', 'DA202600003', '初诊', '自然到店', '—', '—', '候诊', '—', ''])
     expect(body().get('[data-testid="daily-log-count"]').text()).toBe('共 4 人次到店')
   })
 
@@ -48,11 +48,11 @@ describe('Reports page: daily consultation log (一日当面咨询表)', () => {
     await openReports()
     const totals = body().findAll('[data-testid="daily-log-totals"] [data-testid="daily-log-total-row"]').map(cells)
     expect(totals).toEqual([
-      ['王静', '2', '1', '0'],
-      ['李娜', '1', '0', '1'],
-      ['（未分配）', '1', '0', '0'],
+      ['王静', '2', '1', '0', '¥4,920.00'],
+      ['李娜', '1', '0', '1', '¥0.00'],
+      ['（未分配）', '1', '0', '0', '¥0.00'],
     ])
-    expect(cells(body().get('[data-testid="daily-log-grand-total"]'))).toEqual(['合计', '4', '1', '1'])
+    expect(cells(body().get('[data-testid="daily-log-grand-total"]'))).toEqual(['合计', '4', '1', '1', '¥4,920.00'])
   })
 
   it('reads another day when the date is changed', async () => {
@@ -172,6 +172,7 @@ describe('Reports page: daily consultation log (一日当面咨询表)', () => {
       ['接待', '2', '1', '1', '4'],
       ['成交', '1', '0', '0', '1'],
       ['未成交', '0', '1', '0', '1'],
+      ['金额', '4,920.00', '0.00', '0.00', '4,920.00'],
     ])
 
     wrapper!.unmount()
@@ -183,7 +184,7 @@ describe('Reports page: daily consultation log (一日当面咨询表)', () => {
     await openReports()
     await body().get('[data-testid="language-switch"] input[value="en-US"]').setValue(true)
     await settle()
-    expect(cells(screenRows()[1]!).slice(5)).toEqual(['First visit', 'Online platform', '李娜', 'Designated', 'Done', 'No deal: 价格超出预算'])
+    expect(cells(screenRows()[1]!).slice(5)).toEqual(['First visit', 'Online platform', '李娜', 'Designated', 'Done', 'No deal: 价格超出预算', ''])
     expect(body().get('[data-testid="daily-log-export"]').text()).toBe('Export Excel')
   })
 })

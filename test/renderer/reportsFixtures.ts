@@ -90,10 +90,12 @@ export function dailyLog(date = '2026-11-22'): DailyLog {
         archiveNo: 'DA202600003',
       }),
     ],
+    // The first visit's fee sheet was confirmed at ¥4,920.00.
+    amounts: { 1: 492000 },
     totals: [
-      { consultantId: 1, name: '王静', visits: 2, deals: 1, noDeals: 0 },
-      { consultantId: 2, name: '李娜', visits: 1, deals: 0, noDeals: 1 },
-      { consultantId: null, name: '', visits: 1, deals: 0, noDeals: 0 },
+      { consultantId: 1, name: '王静', visits: 2, deals: 1, noDeals: 0, amountFen: 492000 },
+      { consultantId: 2, name: '李娜', visits: 1, deals: 0, noDeals: 1, amountFen: 0 },
+      { consultantId: null, name: '', visits: 1, deals: 0, noDeals: 0, amountFen: 0 },
     ],
   }
 }

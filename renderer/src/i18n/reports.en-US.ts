@@ -30,6 +30,7 @@ export const reportsEn: typeof reportsZh = {
       assignedBy: 'Assigned by',
       status: 'Status',
       outcome: 'Outcome',
+      amount: 'Amount',
     },
     totals: {
       title: 'Totals per consultant',
@@ -38,6 +39,7 @@ export const reportsEn: typeof reportsZh = {
       visits: 'Visits',
       deals: 'Deals',
       noDeals: 'No deal',
+      amount: 'Amount',
       unassigned: '(not assigned)',
       all: 'Total',
     },

@@ -29,6 +29,7 @@ export const reportsZh = {
       assignedBy: '分配方式',
       status: '状态',
       outcome: '结果',
+      amount: '金额',
     },
     totals: {
       title: '咨询师合计',
@@ -37,6 +38,7 @@ export const reportsZh = {
       visits: '接待',
       deals: '成交',
       noDeals: '未成交',
+      amount: '金额',
       unassigned: '（未分配）',
       all: '合计',
     },

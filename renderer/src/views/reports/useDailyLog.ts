@@ -16,6 +16,8 @@ export interface LogTotals {
   visits: number
   deals: number
   noDeals: number
+  /** Confirmed and paid fee sheets of the day, fen. */
+  amountFen: number
 }
 
 /** The daily consultation log: the day picked (today by default), its rows and totals, print and export. */
@@ -31,11 +33,10 @@ export function useDailyLog() {
   const visits = computed(() => store.log?.visits ?? [])
   const totals = computed(() => store.log?.totals ?? [])
   const grandTotal = computed<LogTotals>(() =>
-    totals.value.reduce((sum, row) => ({ visits: sum.visits + row.visits, deals: sum.deals + row.deals, noDeals: sum.noDeals + row.noDeals }), {
-      visits: 0,
-      deals: 0,
-      noDeals: 0,
-    }),
+    totals.value.reduce(
+      (sum, row) => ({ visits: sum.visits + row.visits, deals: sum.deals + row.deals, noDeals: sum.noDeals + row.noDeals, amountFen: sum.amountFen + row.amountFen }),
+      { visits: 0, deals: 0, noDeals: 0, amountFen: 0 },
+    ),
   )
 
   watch(date, (day) => {
