@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import type { MethodSpec } from './method.ts'
+import { backupMethods } from './backups.ts'
 import { clientMethods } from './clients.ts'
 import { consultationMethods } from './consultations.ts'
 import { feeMethods } from './fees.ts'
@@ -25,6 +26,7 @@ export const contract = {
   ...printMethods,
   ...consultationMethods,
   ...feeMethods,
+  ...backupMethods,
 } satisfies Record<string, MethodSpec>
 
 export type Contract = typeof contract

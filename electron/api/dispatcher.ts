@@ -10,7 +10,7 @@ import type { Locale } from '../../core/i18n/locales.ts'
 import { appendAudit } from '../../db/audit.ts'
 import { readSettings } from '../../db/settings.ts'
 import type { WritableDb } from '../../db/types.ts'
-import type { HandlerContext, HostCapabilities } from './context.ts'
+import type { BackupHost, HandlerContext, HostCapabilities } from './context.ts'
 import type { Handler, HandlerTable } from './handlerTable.ts'
 import { describeZodError, zodErrorMap } from './validationMessages.ts'
 
@@ -25,6 +25,8 @@ export interface DispatcherOptions {
   log?(message: string, error: unknown): void
   appInfo: { version: string; preview: boolean }
   host?: HostCapabilities | null
+  /** Backups' host part (the desktop app's, or the web preview's). */
+  backups?: BackupHost | null
   /** Called after each committed write (the idle checkpointer listens). */
   afterWrite?(): void
 }
@@ -56,6 +58,15 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
     return { ok: false, error: field ? { code, message, fields: { [field]: message } } : { code, message } }
   }
 
+  /** A progress event must never fail the work it reports on. */
+  const publishQuietly = (event: ChangeEvent): void => {
+    try {
+      publish([event])
+    } catch (error) {
+      log('Publishing a progress event failed', error)
+    }
+  }
+
   return async (method, input, operator) => {
     if (!isMethodName(method)) return fail('unknown_method', 'error.unknownMethod', { method: typeof method === 'string' ? method.slice(0, 60) : typeof method })
     const spec = contract[method]
@@ -73,9 +84,14 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
       now: () => clock().toISOString(),
       today: () => localDateOf(clock()),
       emit: (event) => events.push(event),
+      publishNow: (event) => {
+        if (spec.writes) events.push(event)
+        else publishQuietly(event)
+      },
       audit: (text) => (summary = text),
       appInfo: options.appInfo,
       host: options.host ?? null,
+      backups: options.backups ?? null,
     }
     const handler = handlers[method] as Handler<MethodName>
     try {

@@ -17,6 +17,7 @@ import { handlers } from '../api/handlers/index.ts'
 import { devServerUrl } from './logic/appUrl.ts'
 import { createChangeHub } from './logic/changeHub.ts'
 import { appPaths, userDataOverride } from './logic/paths.ts'
+import { enableBackups } from './modules/backups.ts'
 import { disableDatabase, enableDatabase } from './modules/database.ts'
 import { enableIpc } from './modules/ipc.ts'
 import { enableCrashPolicy, enableLogging } from './modules/logging.ts'
@@ -63,6 +64,19 @@ if (enableSingleInstance(() => windows?.focusDesk())) {
     const printing = enablePrinting(() => windows?.deskWindow() ?? null, logger)
     const changes = createChangeHub((error) => logger.error('A change listener failed', error))
     changes.subscribe((events) => sendToWindows(events))
+    const backups = enableBackups({
+      db,
+      databasePath: paths.database,
+      snapshotPath: opened.snapshotPath,
+      logger,
+      publish: (events) => changes.publish(events),
+      parentWindow: () => windows?.deskWindow() ?? null,
+      beforeClose: () => {
+        disableIpc()
+        checkpointer.stop()
+      },
+    })
+    changes.subscribe((events) => backups.onChanges(events))
     const dispatch = createDispatcher({
       db,
       handlers,
@@ -77,6 +91,7 @@ if (enableSingleInstance(() => windows?.focusDesk())) {
         print: (job) => printing.print(job),
         savePdf: (job) => printing.savePdf(job),
       },
+      backups: backups.host,
     })
     const disableIpc = enableIpc(dispatch, devUrl, logger, (id) => windows?.isDisplayContents(id) ?? false)
 

@@ -9,6 +9,7 @@ import { createDispatcher } from '../../electron/api/dispatcher.ts'
 import { createIdleCheckpointer } from '../../electron/api/idleCheckpoint.ts'
 import { handlers } from '../../electron/api/handlers/index.ts'
 import { closeDatabase, openDatabase } from '../../db/open.ts'
+import { previewBackupHost } from './backupHost.ts'
 import { seedDemoClinic } from './seed.ts'
 
 export interface WebPreviewOptions {
@@ -47,7 +48,7 @@ const BODY_LIMIT = 8 * 1024 * 1024
  */
 export async function startWebPreview(options: WebPreviewOptions): Promise<WebPreview> {
   const isNew = !existsSync(options.dbPath)
-  const { db } = openDatabase(options.dbPath)
+  let { db } = openDatabase(options.dbPath)
   const subscribers = new Set<ServerResponse>()
   const publish = (events: ChangeEvent[]): void => {
     for (const event of events) {
@@ -56,7 +57,15 @@ export async function startWebPreview(options: WebPreviewOptions): Promise<WebPr
     }
   }
   const checkpointer = createIdleCheckpointer(() => passiveCheckpoint(db))
-  const dispatch = createDispatcher({ db, handlers, publish, appInfo: { version: options.version, preview: true }, afterWrite: () => checkpointer.touch() })
+  // A restore closes the database, swaps the backup in and reopens it behind a new dispatcher.
+  const backups = previewBackupHost(options.dbPath, async (swap) => {
+    closeDatabase(db)
+    await swap()
+    db = openDatabase(options.dbPath).db
+    dispatch = makeDispatcher()
+  })
+  const makeDispatcher = () => createDispatcher({ db, handlers, publish, appInfo: { version: options.version, preview: true }, afterWrite: () => checkpointer.touch(), backups })
+  let dispatch = makeDispatcher()
   if (isNew && options.seed) await seedDemoClinic(dispatch)
 
   const server = createServer((request, response) => {

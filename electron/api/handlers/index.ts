@@ -1,5 +1,6 @@
 import '../../../core/i18n/rotationMessages.ts'
 import type { HandlerTable } from '../handlerTable.ts'
+import { backupHandlers } from './backups.ts'
 import { clientHandlers } from './clients.ts'
 import { consultationHandlers } from './consultations.ts'
 import { feeHandlers } from './fees.ts'
@@ -26,4 +27,5 @@ export const handlers: HandlerTable = {
   ...printHandlers,
   ...consultationHandlers,
   ...feeHandlers,
+  ...backupHandlers,
 }
