@@ -38,11 +38,10 @@ describe('desk app', () => {
     expect(body().get('[data-testid="preview-tag"]').text()).toBe('网页预览 · 非正式产品')
   })
 
-  it('names what is coming on the pages not built yet', async () => {
+  it('opens the backups page from the navigation', async () => {
     const harness = createHarness()
     ;({ wrapper } = await mountApp(harness, '/backups'))
-    expect(body().get('[data-testid="coming-soon-backups"]').text()).toContain('备份：即将推出')
-    expect(body().get('[data-testid="coming-soon-backups"]').text()).toContain('数据库备份与恢复')
+    expect(body().get('[data-testid="backups-page"]').text()).toContain('备份与恢复')
   })
 
   it('shows the waiting-room display without the desk layout', async () => {

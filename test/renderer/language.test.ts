@@ -63,11 +63,11 @@ describe('language switch', () => {
   it('follows a language change broadcast by main (e.g. made in another window)', async () => {
     const harness = createHarness()
     ;({ wrapper } = await mountApp(harness, '/backups'))
-    expect(text('coming-soon-backups')).toContain('即将推出')
+    expect(text('backups-page')).toContain('备份与恢复')
     harness.settings.language = 'en-US'
     harness.bridge.emit({ topic: 'settings' })
     await settle()
-    expect(text('coming-soon-backups')).toContain('coming soon')
+    expect(text('backups-page')).toContain('Backups and restore')
   })
 
   it('goes back to the previous language when saving it fails', async () => {

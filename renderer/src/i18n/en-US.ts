@@ -4,6 +4,7 @@ import { deskEn } from './desk.en-US.ts'
 import { pricesEn } from './prices.en-US.ts'
 import { printEn } from './print.en-US.ts'
 import { feesEn } from './fees.en-US.ts'
+import { backupsEn } from './backups.en-US.ts'
 import { displayEn } from './display.en-US.ts'
 import { callingEn, policiesEn, ticketEn } from './policies.en-US.ts'
 import { reportsEn } from './reports.en-US.ts'
@@ -53,25 +54,6 @@ const enUS: MessageSchema = {
     notConnected: 'Not connected to the desk service; nothing was done',
     transport: 'Could not reach the desk service; the action may not have been done. Please try again',
     unexpected: 'Something unexpected went wrong; please try again',
-  },
-  comingSoon: {
-    title: '{feature}: coming soon',
-    frontDesk: {
-      name: 'Front desk',
-      description: 'Arrivals, queue numbers, the rotation board, calling clients, and an overview of today’s waiting and consultations.',
-    },
-    priceList: {
-      name: 'Price list',
-      description: 'The clinic’s items with codes, categories, units and prices, used by consultation and fee sheets.',
-    },
-    reports: {
-      name: 'Reports',
-      description: 'The daily consultation log, deal statistics, waiting and service times, with Excel export.',
-    },
-    backups: {
-      name: 'Backups',
-      description: 'Database backup and restore, scheduled backups, and integrity checks of backup files.',
-    },
   },
   roles: {
     consultant: 'Consultant',
@@ -185,6 +167,7 @@ const enUS: MessageSchema = {
   consultation: consultationEn,
   print: printEn,
   fees: feesEn,
+  backups: backupsEn,
 }
 
 export default enUS

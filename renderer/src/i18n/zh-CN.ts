@@ -4,6 +4,7 @@ import { deskZh } from './desk.zh-CN.ts'
 import { pricesZh } from './prices.zh-CN.ts'
 import { printZh } from './print.zh-CN.ts'
 import { feesZh } from './fees.zh-CN.ts'
+import { backupsZh } from './backups.zh-CN.ts'
 import { displayZh } from './display.zh-CN.ts'
 import { callingZh, policiesZh, ticketZh } from './policies.zh-CN.ts'
 import { reportsZh } from './reports.zh-CN.ts'
@@ -51,25 +52,6 @@ const zhCN = {
     notConnected: '未连接到前台服务，操作未执行',
     transport: '与前台服务通信失败，操作可能未执行，请重试',
     unexpected: '发生意外错误，请重试',
-  },
-  comingSoon: {
-    title: '{feature}：即将推出',
-    frontDesk: {
-      name: '前台',
-      description: '到店登记、排队取号、轮牌分配、叫号，以及今日候诊与接待情况一览。',
-    },
-    priceList: {
-      name: '价目表',
-      description: '诊所项目的编码、分类、单位与价格，供咨询单与缴费明细单引用。',
-    },
-    reports: {
-      name: '报表',
-      description: '一日当面咨询表、成交统计、等候与接待时长，并可导出 Excel。',
-    },
-    backups: {
-      name: '备份',
-      description: '数据库备份与恢复、自动备份计划，以及备份文件的完整性检查。',
-    },
   },
   roles: {
     consultant: '咨询师',
@@ -182,6 +164,7 @@ const zhCN = {
   consultation: consultationZh,
   print: printZh,
   fees: feesZh,
+  backups: backupsZh,
 }
 
 export default zhCN

@@ -1,5 +1,6 @@
 import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
 import DeskLayout from '../layouts/DeskLayout.vue'
+import BackupsView from '../views/backups/index.vue'
 import ClientView from '../views/client/index.vue'
 import ConsultationView from '../views/consultation/index.vue'
 import DeskView from '../views/desk/index.vue'
@@ -7,7 +8,6 @@ import DisplayView from '../views/display/index.vue'
 import FeeSheetView from '../views/fees/index.vue'
 import PricesView from '../views/prices/index.vue'
 import ReportsView from '../views/reports/index.vue'
-import ComingSoonView from '../views/placeholder/index.vue'
 import SettingsView from '../views/settings/index.vue'
 import StaffView from '../views/staff/index.vue'
 import type { NavKey } from './nav.ts'
@@ -32,7 +32,7 @@ export const routes: RouteRecordRaw[] = [
       { path: 'visits/:visitId/consultation', name: 'consultation', component: ConsultationView, props: true, meta: { nav: 'frontDesk' } },
       { path: 'fee-sheets/:id', name: 'fee-sheet', component: FeeSheetView, props: true, meta: { nav: 'frontDesk' } },
       { path: 'reports', name: 'reports', component: ReportsView, meta: { nav: 'reports' } },
-      { path: 'backups', name: 'backups', component: ComingSoonView, meta: { nav: 'backups' } },
+      { path: 'backups', name: 'backups', component: BackupsView, meta: { nav: 'backups' } },
       { path: 'settings', name: 'settings', component: SettingsView, meta: { nav: 'settings' } },
     ],
   },
