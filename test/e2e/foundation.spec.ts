@@ -45,6 +45,7 @@ test.describe('the foundation in the web preview', () => {
 
   test('bad input gets a clear Chinese message and nothing is saved', async ({ desk }) => {
     await desk.goto('/#/staff')
+    await expect(desk.getByTestId('staff-row').first()).toBeVisible() // count once the list is there
     const before = await desk.getByTestId('staff-row').count()
     await desk.getByTestId('staff-add').click()
     await desk.getByTestId('staff-name').fill('错号')
