@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test'
+import type { Page, TestInfo } from '@playwright/test'
 import { expect, test } from './fixtures.ts'
 import { PreviewServer } from './previewServer.ts'
 
@@ -14,6 +14,9 @@ test.afterAll(async () => {
   await server.stop()
 })
 
+/** README's screenshots are refreshed on request (UPDATE_SCREENSHOTS=1); otherwise they go with the test's output. */
+const screenshotPath = (info: TestInfo, name: string) => (process.env.UPDATE_SCREENSHOTS ? `docs/screenshots/${name}` : info.outputPath(name))
+
 async function invoke<T>(page: Page, method: string, input: unknown): Promise<T> {
   const envelope = (await page.evaluate(([m, i]) => window.frontDesk?.invoke(m as never, i as never), [method, input])) as
     | { ok: true; value: T }
@@ -23,7 +26,7 @@ async function invoke<T>(page: Page, method: string, input: unknown): Promise<T>
   return envelope.value
 }
 
-test('back up, change data, restore: the old data is back, the replaced data is kept as a backup', async ({ desk }) => {
+test('back up, change data, restore: the old data is back, the replaced data is kept as a backup', async ({ desk }, info) => {
   test.setTimeout(90_000)
   await desk.goto(`${server.url}#/staff`)
   await expect(desk.getByTestId('backup-warning')).toContainText('还没有任何备份')
@@ -36,6 +39,8 @@ test('back up, change data, restore: the old data is back, the replaced data is 
   await expect(desk.getByTestId('backup-row').first().getByTestId('backup-check')).toHaveText('通过')
   await expect(desk.getByTestId('backup-last-good')).toContainText('manual')
   await expect(desk.getByTestId('backup-status-warning')).toHaveCount(0)
+  await expect(desk.locator('.el-message')).toHaveCount(0, { timeout: 10_000 })
+  await desk.screenshot({ path: screenshotPath(info, 'backups.png') })
 
   // Work goes on after the backup.
   await invoke(desk, 'staff.create', { name: '备份后入职', role: 'consultant', phone: '13800009999', room: '9', skills: [] })

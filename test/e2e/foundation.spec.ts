@@ -91,7 +91,7 @@ test.describe('the foundation in the web preview', () => {
   })
 
   test('the main screens have no serious or critical accessibility violations', async ({ desk }) => {
-    for (const route of ['/#/staff', '/#/settings', '/#/front-desk', '/#/reports']) {
+    for (const route of ['/#/staff', '/#/settings', '/#/front-desk', '/#/reports', '/#/price-list', '/#/backups']) {
       await desk.goto(route)
       await desk.waitForLoadState('networkidle')
       expect(await seriousViolations(desk), route).toEqual([])
