@@ -1,9 +1,9 @@
 import type { FormInstance } from 'element-plus'
-import { computed, reactive, ref, watch, type Ref } from 'vue'
+import { computed, reactive, ref, type Ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { fenToYuanText, parseYuanToFen, type PriceItem } from '../../../../core/domain/priceItem.ts'
-import { ApiCallError } from '../../api/client.ts'
-import { describeError, showSuccess } from '../../api/notify.ts'
+import { showSuccess } from '../../api/notify.ts'
+import { useServerErrors } from '../../composables/useServerErrors.ts'
 import { usePricesStore, type PriceInput } from '../../stores/prices.ts'
 import { optionalFen, priceRules, type PriceForm } from './rules.ts'
 
@@ -55,44 +55,14 @@ export function usePriceForm(item: Ref<PriceItem | null>, onSaved: (item: PriceI
   const formRef = ref<FormInstance>()
   const form = reactive<PriceForm>(emptyForm())
   const rules = computed(() => priceRules(t, form))
-  const serverErrors = reactive<Partial<Record<Field, string>>>({})
-  const formError = ref('')
+  const { serverErrors, formError, clear: clearServerErrors, show: showServerError } = useServerErrors(form, FIELDS, SERVER_FIELDS)
   const saving = ref(false)
   const editing = computed(() => item.value !== null)
-
-  function clearServerErrors(): void {
-    for (const field of FIELDS) delete serverErrors[field]
-    formError.value = ''
-  }
 
   function reset(): void {
     Object.assign(form, formOf(item.value))
     clearServerErrors()
     formRef.value?.clearValidate()
-  }
-
-  for (const field of FIELDS) {
-    watch(
-      () => form[field],
-      () => {
-        delete serverErrors[field]
-      },
-    )
-  }
-
-  function showServerError(error: unknown): void {
-    let placed = false
-    if (error instanceof ApiCallError) {
-      for (const [path, message] of Object.entries(error.fields)) {
-        const key = path.split('.')[0] ?? ''
-        const field = SERVER_FIELDS[key] ?? (FIELDS as readonly string[]).find((f) => f === key)
-        if (field) {
-          serverErrors[field as Field] = message
-          placed = true
-        }
-      }
-    }
-    if (!placed) formError.value = describeError(error)
   }
 
   async function submit(): Promise<void> {

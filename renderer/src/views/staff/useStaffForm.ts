@@ -1,14 +1,13 @@
 import type { FormInstance } from 'element-plus'
-import { computed, reactive, ref, watch, type Ref } from 'vue'
+import { computed, reactive, ref, type Ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import type { Staff } from '../../../../core/domain/staff.ts'
-import { ApiCallError } from '../../api/client.ts'
-import { describeError, showSuccess } from '../../api/notify.ts'
+import { showSuccess } from '../../api/notify.ts'
+import { useServerErrors } from '../../composables/useServerErrors.ts'
 import { useStaffStore, type StaffInput } from '../../stores/staff.ts'
 import { staffRules, type StaffForm } from './rules.ts'
 
 const FIELDS = ['name', 'role', 'phone', 'room', 'skills'] as const
-type Field = (typeof FIELDS)[number]
 
 function emptyForm(): StaffForm {
   return { name: '', role: 'consultant', phone: '', room: '', skills: [] }
@@ -26,15 +25,9 @@ export function useStaffForm(staff: Ref<Staff | null>, onSaved: (staff: Staff) =
   const formRef = ref<FormInstance>()
   const form = reactive<StaffForm>(emptyForm())
   const rules = computed(() => staffRules(t))
-  const serverErrors = reactive<Partial<Record<Field, string>>>({})
-  const formError = ref('')
+  const { serverErrors, formError, clear: clearServerErrors, show: showServerError } = useServerErrors(form, FIELDS)
   const saving = ref(false)
   const editing = computed(() => staff.value !== null)
-
-  function clearServerErrors(): void {
-    for (const field of FIELDS) delete serverErrors[field]
-    formError.value = ''
-  }
 
   /** Fills the form for a new member or the one being edited. */
   function reset(): void {
@@ -43,33 +36,9 @@ export function useStaffForm(staff: Ref<Staff | null>, onSaved: (staff: Staff) =
     formRef.value?.clearValidate()
   }
 
-  // An edited field drops the server's complaint about it.
-  for (const field of FIELDS) {
-    watch(
-      () => form[field],
-      () => {
-        delete serverErrors[field]
-      },
-    )
-  }
-
   function toInput(): StaffInput {
     if (form.role === '') throw new Error('role missing after validation')
     return { name: form.name.trim(), role: form.role, phone: form.phone.trim(), room: form.room.trim(), skills: [...form.skills] }
-  }
-
-  function showServerError(error: unknown): void {
-    let placed = false
-    if (error instanceof ApiCallError) {
-      for (const [path, message] of Object.entries(error.fields)) {
-        const field = path.split('.')[0] as Field
-        if (FIELDS.includes(field)) {
-          serverErrors[field] = message
-          placed = true
-        }
-      }
-    }
-    if (!placed) formError.value = describeError(error)
   }
 
   async function submit(): Promise<void> {
