@@ -16,3 +16,12 @@ export function useDateTimeFormat(now: Ref<Date>) {
   const iso = computed(() => now.value.toISOString())
   return { date, time, iso }
 }
+
+/** Date and time as printed on the sheets ("2026/12/03 14:09"), in the operator's language. */
+export function useSheetDateTime() {
+  const { locale } = useI18n()
+  const format = computed(
+    () => new Intl.DateTimeFormat(locale.value, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false }),
+  )
+  return (date: Date) => format.value.format(date)
+}
