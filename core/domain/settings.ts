@@ -7,8 +7,27 @@ const prefix = z
   .trim()
   .regex(/^[A-Z]{1,2}$/, 'validation.prefix')
 
-/** Clinic settings, stored key by key; every key has a default so a new clinic works at once. */
-export const clinicSettingsSchema = z.object({
+/** Longest update URL accepted (a feed URL is a short https address). */
+export const UPDATE_URL_MAX = 300
+
+/**
+ * An update server the app may fetch installers from: https with a host and no user name or password in
+ * it; plain http only on this computer (http://localhost, 127.0.0.1 or [::1]), for testing an update.
+ */
+export function isUpdateUrl(value: string): boolean {
+  let url: URL
+  try {
+    url = new URL(value.trim())
+  } catch {
+    return false
+  }
+  if (url.username !== '' || url.password !== '' || url.hostname === '') return false
+  if (url.protocol === 'https:') return true
+  return url.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname)
+}
+
+/** The keys, each checked on its own (a patch is a part of them: see settingsPatchSchema). */
+const clinicSettingsObject = z.object({
   clinicName: z.string().trim().min(1, 'validation.required').max(60, 'validation.tooLong'),
   clinicAddress: z.string().trim().max(120, 'validation.tooLong'),
   clinicPhone: z
@@ -46,7 +65,22 @@ export const clinicSettingsSchema = z.object({
   callRepeat: z.number().int().min(1, 'validation.range').max(3, 'validation.range'),
   ticketPaper: z.enum(['80mm', 'A6']),
   printTicketOnRegister: z.boolean(),
+  /** Automatic updates: off by default (many clinics are offline); an administrator turns them on. */
+  updatesEnabled: z.boolean(),
+  /** The generic update server (where latest.yml and the installers are); required when updates are on. */
+  updateUrl: z.string().trim().max(UPDATE_URL_MAX, 'validation.tooLong'),
+  /** The desk locks after this many minutes without keyboard or mouse. */
+  idleLockMinutes: z.number().int('validation.range').min(1, 'validation.range').max(240, 'validation.range'),
 })
+
+/**
+ * Clinic settings, stored key by key; every key has a default so a new clinic works at once. Checks
+ * across keys run on the whole set (the handler validates the stored settings merged with a patch).
+ */
+export const clinicSettingsSchema = clinicSettingsObject.refine(
+  (s) => (s.updatesEnabled || s.updateUrl !== '' ? isUpdateUrl(s.updateUrl) : true),
+  { message: 'validation.updateUrl', path: ['updateUrl'] },
+)
 export type ClinicSettings = z.infer<typeof clinicSettingsSchema>
 
 export const DEFAULT_SETTINGS: ClinicSettings = {
@@ -73,7 +107,11 @@ export const DEFAULT_SETTINGS: ClinicSettings = {
   callRepeat: 2,
   ticketPaper: '80mm',
   printTicketOnRegister: false,
+  updatesEnabled: false,
+  updateUrl: '',
+  idleLockMinutes: 10,
 }
 
-export const settingsPatchSchema = clinicSettingsSchema.partial().strict()
+/** A change of some keys; zod refuses .partial() of a refined object, so it is made from the plain one. */
+export const settingsPatchSchema = clinicSettingsObject.partial().strict()
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>

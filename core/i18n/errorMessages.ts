@@ -53,6 +53,7 @@ addErrorMessages({
     'validation.range': '超出允许范围',
     'validation.date': '日期格式应为 YYYY-MM-DD',
     'validation.birthDate': '出生日期不合理',
+    'validation.updateUrl': '更新服务器地址须以 https:// 开头（本机测试可用 http://localhost），开启自动更新时必填',
   },
   'en-US': {
     'validation.required': 'Required',
@@ -64,5 +65,6 @@ addErrorMessages({
     'validation.range': 'Out of the allowed range',
     'validation.date': 'Dates are written YYYY-MM-DD',
     'validation.birthDate': 'This birth date is not plausible',
+    'validation.updateUrl': 'The update server is an https:// address (http://localhost for a test on this computer), required when automatic updates are on',
   },
 })

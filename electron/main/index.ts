@@ -26,6 +26,7 @@ import { enablePrinting } from './modules/printing.ts'
 import { enableAppProtocol, registerAppScheme } from './modules/protocol.ts'
 import { denyPermissions, enableSecurityGuards } from './modules/security.ts'
 import { enableSingleInstance } from './modules/singleInstance.ts'
+import { enableUpdater } from './modules/updater.ts'
 import { enableWindows, type Windows } from './modules/windows.ts'
 
 const packaged = app.isPackaged
@@ -77,6 +78,8 @@ if (enableSingleInstance(() => windows?.focusDesk())) {
       },
     })
     changes.subscribe((events) => backups.onChanges(events))
+    const updater = enableUpdater({ settings: () => readSettings(db), packaged, logger })
+    changes.subscribe((events) => updater.onChanges(events))
     const dispatch = createDispatcher({
       db,
       handlers,

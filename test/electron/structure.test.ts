@@ -23,6 +23,17 @@ describe('where Electron may be imported', () => {
   })
 })
 
+describe('where electron-updater may be imported', () => {
+  it('only the updater module, with a default import (its autoUpdater is no named export under ESM)', () => {
+    const importers = ['electron', 'core', 'db', 'renderer']
+      .flatMap(files)
+      .filter((f) => /['"]electron-updater['"]/.test(withoutComments(readFileSync(join(root, f), 'utf8'))))
+    expect(importers).toEqual(['electron/main/modules/updater.ts'])
+    const source = withoutComments(readFileSync(join(root, 'electron/main/modules/updater.ts'), 'utf8'))
+    expect(source).toMatch(/^import electronUpdater from 'electron-updater'$/m)
+  })
+})
+
 describe('the IPC surface', () => {
   const main = files('electron/main').map((f) => code(readFileSync(join(root, f), 'utf8'))).join('\n')
   const preload = code(readFileSync(join(root, 'electron/preload/index.ts'), 'utf8'))

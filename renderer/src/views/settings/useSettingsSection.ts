@@ -16,8 +16,9 @@ export function useSettingsSection<K extends keyof ClinicSettings>(keys: readonl
   const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T
   const pick = (settings: ClinicSettings) => copy(Object.fromEntries(keys.map((k) => [k, settings[k]])) as Pick<ClinicSettings, K>)
   const draft = reactive(pick(store.settings)) as Pick<ClinicSettings, K>
-  let base = JSON.stringify(pick(store.settings))
-  const dirty = computed(() => JSON.stringify(draft) !== base)
+  // A ref, so saving a draft equal to what was saved still clears `dirty`.
+  const base = ref(JSON.stringify(pick(store.settings)))
+  const dirty = computed(() => JSON.stringify(draft) !== base.value)
   const errors = reactive<Record<string, string>>({})
   const formError = ref('')
   const saving = ref(false)
@@ -27,7 +28,7 @@ export function useSettingsSection<K extends keyof ClinicSettings>(keys: readonl
     (settings) => {
       if (dirty.value) return
       Object.assign(draft, pick(settings))
-      base = JSON.stringify(pick(settings))
+      base.value = JSON.stringify(pick(settings))
     },
   )
 
@@ -39,7 +40,7 @@ export function useSettingsSection<K extends keyof ClinicSettings>(keys: readonl
     try {
       const saved = await store.update(copy({ ...draft }) as Partial<ClinicSettings>)
       Object.assign(draft, pick(saved))
-      base = JSON.stringify(pick(saved))
+      base.value = JSON.stringify(pick(saved))
       showSuccess(t('settings.saved'))
     } catch (error) {
       if (error instanceof ApiCallError && Object.keys(error.fields).length > 0) Object.assign(errors, error.fields)
