@@ -8,25 +8,6 @@ export interface AppInfo {
   preview: boolean
 }
 
-export interface AuditEntry {
-  id: number
-  at: string
-  operator: string
-  method: string
-  summary: string
-}
-
 export const systemMethods = {
-  'app.info': method<AppInfo>()({ input: z.object({}).strict(), writes: false, permission: 'read' }),
-  'audit.list': method<AuditEntry[]>()({
-    input: z
-      .object({
-        limit: z.number().int().min(1).max(500).default(100),
-        beforeId: z.number().int().positive().optional(),
-        method: z.string().max(60).optional(),
-      })
-      .strict(),
-    writes: false,
-    permission: 'admin',
-  }),
+  'app.info': method<AppInfo>()({ input: z.object({}).strict(), writes: false, permission: 'public' }),
 }

@@ -1,13 +1,18 @@
+import '../../core/i18n/backupMessages.ts'
+import Database from 'better-sqlite3'
 import { readFileSync, rmSync } from 'node:fs'
 import { access, constants, stat, writeFile } from 'node:fs/promises'
-import { dirname, join } from 'node:path'
+import { basename, dirname, join } from 'node:path'
+import type { Operator } from '../../core/api/operator.ts'
 import { FILE_IS_BAD_REFUSALS, type BackupEntry, type BackupKind, type BackupProgress, type RestoreOutcome } from '../../core/domain/backup.ts'
 import { planRetention } from '../../core/domain/backupRetention.ts'
+import { translateError } from '../../core/i18n/errorMessages.ts'
+import { appendAudit, type AuditRecord } from '../../db/audit.ts'
 import { BackupError, createBackup, deleteBackups, listBackups, type BackupIo } from '../../db/backup.ts'
 import type { KdfParams } from '../../db/backupCrypto.ts'
 import { readBackupPassphrase, readBackupSchedule } from '../../db/backupSettings.ts'
 import { removeDatabaseFiles, swapInDatabase } from '../../db/restore.ts'
-import type { ReadableDb } from '../../db/types.ts'
+import type { ReadableDb, WritableDb } from '../../db/types.ts'
 import type { BackupHost, RestoreJob } from './context.ts'
 
 /**
@@ -68,6 +73,8 @@ export interface BackupNowOptions {
   kind: BackupKind
   host: BackupHost | null | undefined
   now: Date
+  /** Who asked for it: audited as `backups.create`. Absent: the schedule's (daily, on quit), audited as `backups.auto`. */
+  by?: Operator
   /** A passphrase for this one backup; else the schedule's encryption with the stored passphrase. */
   passphrase?: string
   onProgress?(progress: BackupProgress): void
@@ -109,9 +116,104 @@ export async function backupInto(db: ReadableDb, options: BackupNowOptions): Pro
   return { entry, pruned }
 }
 
-/** A backup now as the one job of this database. */
-export function backupNow(db: ReadableDb, options: BackupNowOptions): Promise<BackupNowResult> {
-  return exclusive(db, () => backupInto(db, options))
+/**
+ * A backup now as the one job of this database, and its audit row once it is made: backups are not API
+ * writes (long work outside a transaction), so the dispatcher leaves no row for them. A failed backup asked
+ * for by an operator leaves nothing (like every refused call: they see why at once); a failed automatic one,
+ * which nobody sees, is audited. A refusal as busy tried nothing and leaves none.
+ */
+export async function backupNow(db: WritableDb, options: BackupNowOptions): Promise<BackupNowResult> {
+  const label = BACKUP_LABELS[options.kind]
+  let result: BackupNowResult
+  try {
+    result = await exclusive(db, () => backupInto(db, options))
+  } catch (error) {
+    if (!options.by && !(error instanceof BackupError && error.code === 'busy')) {
+      const summary = `${label}失败：${failureText(error)}`
+      // The schedule retries every quarter of an hour: a drive left out is told once, not all day.
+      if (lastAutoFailure.get(db) !== summary) auditBackup(db, options, summary)
+      lastAutoFailure.set(db, summary)
+    }
+    throw error
+  }
+  if (!options.by) lastAutoFailure.delete(db)
+  const { entry, pruned } = result
+  const prunedText = pruned.length > 0 ? `；按保留规则删除旧备份 ${pruned.length} 个` : ''
+  auditBackup(db, options, `${label}成功：${describeBackupFile(entry.file, entry.sizeBytes, entry.encrypted)}，完整性检查通过${prunedText}`)
+  return result
+}
+
+// --- The audit rows of backups and restores ------------------------------------------------------------------
+
+/** The summary of the last automatic backup's failure, while no automatic backup has succeeded since. */
+const lastAutoFailure = new WeakMap<object, string>()
+
+/** Who automatic backups are audited as: no operator account. */
+export const SCHEDULE_OPERATOR: Pick<Operator, 'id' | 'name'> = { id: null, name: '系统' }
+
+const BACKUP_LABELS: Readonly<Record<BackupKind, string>> = {
+  manual: '手动备份',
+  daily: '每日自动备份',
+  quit: '退出时自动备份',
+  'pre-migration': '升级前备份',
+  'pre-restore': '恢复前备份',
+}
+
+/** `clinic-….sqlite（5.0 MB，未加密）`: a backup file as the audit log names it. */
+export function describeBackupFile(file: string, sizeBytes: number | null, encrypted: boolean): string {
+  const size = sizeBytes === null ? '' : `${sizeBytes >= 1024 * 1024 ? `${(sizeBytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(sizeBytes / 1024))} KB`}，`
+  return `${file}（${size}${encrypted ? '加密' : '未加密'}）`
+}
+
+function failureText(error: unknown): string {
+  if (error instanceof BackupError) return translateError('zh-CN', `backup.failed.${error.code}`, error.params)
+  return error instanceof Error ? error.message : String(error)
+}
+
+function auditBackup(db: WritableDb, options: BackupNowOptions, summary: string): void {
+  const by = options.by ?? SCHEDULE_OPERATOR
+  auditQuietly(db, { at: options.now.toISOString(), operatorId: by.id, operatorName: by.name, method: options.by ? 'backups.create' : 'backups.auto', summary })
+}
+
+/**
+ * Appends an audit row outside the dispatcher's transaction (one INSERT, atomic on its own). Never throws:
+ * the backup or restore it records has happened, and must not be reported as failed for want of its row.
+ */
+export function auditQuietly(db: WritableDb, record: AuditRecord): void {
+  try {
+    appendAudit(db, record)
+  } catch {
+    // Nothing better to do: the live database refused one INSERT (its own errors will show on the next write).
+  }
+}
+
+/**
+ * The row a restored database gets about its own restore, left by the restore handler for the swap (the
+ * host runs it in this same process, right after): the operator, the backup, the pre-restore backup.
+ * Keyed by the checked file the host is handed.
+ */
+const restoredNotes = new Map<string, AuditRecord>()
+
+export function noteRestore(checkedFile: string, record: AuditRecord): void {
+  restoredNotes.set(checkedFile, record)
+}
+
+export function forgetRestore(checkedFile: string): void {
+  restoredNotes.delete(checkedFile)
+}
+
+/** Writes a row into the database now in place, restored or put back (closed: no connection of the app is open). */
+function recordRestored(livePath: string, record: AuditRecord): void {
+  try {
+    const db = new Database(livePath, { fileMustExist: true })
+    try {
+      appendAudit(db as WritableDb, record)
+    } finally {
+      db.close()
+    }
+  } catch {
+    // The restore stands; the row written before the swap (in the replaced database) and the outcome tell of it.
+  }
 }
 
 /** Deletes what the retention does not keep (ours only; the newest good backup always stays). */
@@ -142,16 +244,22 @@ export function pathIn(folder: string, file: string): string {
 
 /**
  * Swaps the checked file in for the CLOSED live database and keeps the outcome in `outcomePath` for the
- * restarted app to show. Never rejects: a failure has put the old database back (swapInDatabase).
+ * restarted app to show. Never rejects: a failure has put the old database back (swapInDatabase). A restored
+ * database gets an audit row saying so (the handler's note, see noteRestore), so its log shows the restore too.
  */
 export async function swapAndRecord(livePath: string, job: RestoreJob, outcomePath: string | null, now = new Date()): Promise<RestoreOutcome> {
   let outcome: RestoreOutcome
+  const note = restoredNotes.get(job.checkedFile) ?? { at: now.toISOString(), operatorId: null, operatorName: SCHEDULE_OPERATOR.name, method: 'backups.restore', summary: `已从备份 ${job.file} 恢复` }
   try {
-    await swapInDatabase(livePath, job.checkedFile, { now })
+    const { replacedPath } = await swapInDatabase(livePath, job.checkedFile, { now })
     outcome = { at: now.toISOString(), file: job.file, ok: true, error: null }
+    recordRestored(livePath, { ...note, summary: `${note.summary}；替换下的数据库保留为 ${basename(replacedPath)}` })
   } catch (error) {
     outcome = { at: now.toISOString(), file: job.file, ok: false, error: error instanceof Error ? error.message : String(error) }
+    // The old database is back in place (unless putting it back failed too: then there is nothing to write to).
+    recordRestored(livePath, { ...note, summary: `从备份 ${job.file} 恢复失败，已还原原数据库：${outcome.error}`.slice(0, 500) })
   } finally {
+    restoredNotes.delete(job.checkedFile)
     if (job.temporary) await removeDatabaseFiles(job.checkedFile)
   }
   if (outcomePath !== null) await writeFile(outcomePath, JSON.stringify(outcome)).catch(() => undefined)

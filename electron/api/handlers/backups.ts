@@ -1,6 +1,6 @@
 import '../../../core/i18n/backupMessages.ts'
 import { statSync } from 'node:fs'
-import { access } from 'node:fs/promises'
+import { access, stat } from 'node:fs/promises'
 import { DomainError } from '../../../core/api/errors.ts'
 import { backupWarning, canManageBackups, type BackupCheck, type BackupScheduleView } from '../../../core/domain/backup.ts'
 import { nextDailyRun } from '../../../core/domain/backupSchedule.ts'
@@ -8,7 +8,21 @@ import { BackupError, createBackup, listBackups, recordCheck } from '../../../db
 import { readBackupPassphrase, readBackupSchedule, writeBackupSchedule } from '../../../db/backupSettings.ts'
 import { removeDatabaseFiles, verifyBackupFile } from '../../../db/restore.ts'
 import type { ReadableDb } from '../../../db/types.ts'
-import { backupFolder, backupNow, exclusive, folderReachable, lastGoodBackup, pathIn, prune, runningBackup, workDirOf } from '../backupJobs.ts'
+import {
+  auditQuietly,
+  backupFolder,
+  backupNow,
+  describeBackupFile,
+  exclusive,
+  folderReachable,
+  forgetRestore,
+  lastGoodBackup,
+  noteRestore,
+  pathIn,
+  prune,
+  runningBackup,
+  workDirOf,
+} from '../backupJobs.ts'
 import type { BackupHost, HandlerContext } from '../context.ts'
 import type { PartialHandlerTable } from '../handlerTable.ts'
 
@@ -97,6 +111,7 @@ export const backupHandlers: PartialHandlerTable<BackupMethod> = {
         kind: 'manual',
         host: ctx.backups,
         now: new Date(ctx.now()),
+        by: ctx.operator,
         passphrase: input.passphrase,
         onProgress: (progress) => ctx.publishNow({ topic: 'backups', progress }),
       })
@@ -164,6 +179,10 @@ export const backupHandlers: PartialHandlerTable<BackupMethod> = {
         if (worthKeeping(check)) await recordCheck(folder, input.file, check).catch(() => undefined)
         if (!result.ok) throw new DomainError('rule_violation', `backup.refused.${result.reason}`, {}, result.reason.includes('passphrase') ? 'passphrase' : 'file')
         const checkedFile = result.plainFile ?? path
+        // Audited before anything changes, so the row is in the replaced database and in the pre-restore backup.
+        const backup = describeBackupFile(input.file, await stat(path).then((s) => s.size, () => null), result.encrypted)
+        const by = { operatorId: ctx.operator.id, operatorName: ctx.operator.name, method: 'backups.restore' }
+        auditQuietly(ctx.db, { ...by, at: ctx.now(), summary: `开始恢复：备份 ${backup} 检查通过（结构版本 ${result.schemaVersion}），先备份当前数据，再换入该备份` })
         let preRestoreBackup: string | null = null
         try {
           const schedule = readBackupSchedule(ctx.db)
@@ -174,9 +193,13 @@ export const backupHandlers: PartialHandlerTable<BackupMethod> = {
         } catch {
           // The replaced database is kept beside the live one in any case (swapInDatabase).
         }
+        // The restored database's own row, written by the swap (backupJobs.ts swapAndRecord).
+        const before = preRestoreBackup === null ? '恢复前未能另行备份当前数据' : `恢复前的数据已备份为 ${preRestoreBackup}`
+        noteRestore(checkedFile, { ...by, at: ctx.now(), summary: `已从备份 ${backup}恢复；${before}` })
         try {
           await host.restore({ checkedFile, temporary: result.temporary, file: input.file })
         } catch (error) {
+          forgetRestore(checkedFile)
           if (result.temporary) await removeDatabaseFiles(checkedFile)
           throw error
         }
