@@ -1,12 +1,13 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
+import type { RangeReport } from '../../../core/api/reports.ts'
 import type { FairnessRow } from '../../../core/api/rotation.ts'
 import type { DailyLog } from '../../../core/api/visits.ts'
 import { api, isConnected } from '../api/client.ts'
 import { showError } from '../api/notify.ts'
 
-/** The two reports of the page; each is re-read on changes only while it is shown. */
-export type ReportKind = 'log' | 'figures'
+/** The reports of the page; each is re-read on changes only while it is shown. */
+export type ReportKind = 'log' | 'figures' | 'range'
 
 export interface DateRange {
   from: string
@@ -14,8 +15,9 @@ export interface DateRange {
 }
 
 /**
- * The reports page's data: one day's consultation log and the fairness figures of a period. While a
- * report is shown (`attach(kind)`), pushed 'visits' / 'clients' / 'rotation' changes re-read it.
+ * The reports page's data: one day's consultation log, the fairness figures of a period and the range
+ * report (administrators). While a report is shown (`attach(kind)`), pushed 'visits' / 'clients' /
+ * 'rotation' changes re-read it; 'fees' and 'staff' changes the range report (money, names).
  * A slower answer to an older request never replaces a newer one.
  */
 export const useReportsStore = defineStore('reports', () => {
@@ -25,10 +27,14 @@ export const useReportsStore = defineStore('reports', () => {
   const figures = ref<FairnessRow[]>([])
   const figuresRange = ref<DateRange | null>(null)
   const figuresLoading = ref(false)
+  const range = ref<RangeReport | null>(null)
+  const rangeFor = ref<DateRange | null>(null)
+  const rangeLoading = ref(false)
   let initialised = false
-  const viewers: Record<ReportKind, number> = { log: 0, figures: 0 }
+  const viewers: Record<ReportKind, number> = { log: 0, figures: 0, range: 0 }
   let logRequest = 0
   let figuresRequest = 0
+  let rangeRequest = 0
 
   async function loadLog(date: string): Promise<void> {
     const request = ++logRequest
@@ -58,12 +64,30 @@ export const useReportsStore = defineStore('reports', () => {
     }
   }
 
+  async function loadRange(period: DateRange): Promise<void> {
+    const request = ++rangeRequest
+    rangeFor.value = { ...period }
+    rangeLoading.value = true
+    try {
+      const value = await api.call('reports.range', { from: period.from, to: period.to })
+      if (request === rangeRequest) range.value = value
+    } catch (error) {
+      if (request === rangeRequest) showError(error)
+    } finally {
+      if (request === rangeRequest) rangeLoading.value = false
+    }
+  }
+
   function reloadLog(): void {
     if (viewers.log > 0 && logDate.value) void loadLog(logDate.value)
   }
 
   function reloadFigures(): void {
     if (viewers.figures > 0 && figuresRange.value) void loadFigures(figuresRange.value)
+  }
+
+  function reloadRange(): void {
+    if (viewers.range > 0 && rangeFor.value) void loadRange(rangeFor.value)
   }
 
   /** Subscribes once to the changes that alter the reports (a new outcome, a board action, a renamed client). */
@@ -73,9 +97,12 @@ export const useReportsStore = defineStore('reports', () => {
     api.onChange('visits', () => {
       reloadLog()
       reloadFigures()
+      reloadRange()
     })
     api.onChange('clients', reloadLog)
     api.onChange('rotation', reloadFigures)
+    api.onChange('fees', reloadRange)
+    api.onChange('staff', reloadRange)
   }
 
   /** A report is shown: keep its data fresh until the returned function is called. */
@@ -94,5 +121,27 @@ export const useReportsStore = defineStore('reports', () => {
     return api.call('reports.dailyLogXlsx', { date })
   }
 
-  return { log, logDate, logLoading, figures, figuresRange, figuresLoading, init, attach, loadLog, loadFigures, exportLog }
+  /** The range report as an XLSX file (name and base64 content); throws ApiCallError. */
+  function exportRange(period: DateRange): Promise<{ fileName: string; base64: string }> {
+    return api.call('reports.rangeXlsx', { from: period.from, to: period.to })
+  }
+
+  return {
+    log,
+    logDate,
+    logLoading,
+    figures,
+    figuresRange,
+    figuresLoading,
+    range,
+    rangeFor,
+    rangeLoading,
+    init,
+    attach,
+    loadLog,
+    loadFigures,
+    loadRange,
+    exportLog,
+    exportRange,
+  }
 })
