@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import type { MethodSpec } from './method.ts'
+import { auditMethods } from './audit.ts'
 import { backupMethods } from './backups.ts'
 import { clientMethods } from './clients.ts'
 import { consultationMethods } from './consultations.ts'
@@ -7,7 +8,9 @@ import { feeMethods } from './fees.ts'
 import { priceMethods } from './prices.ts'
 import { printMethods } from './print.ts'
 import { queueMethods } from './queue.ts'
+import { reportMethods } from './reports.ts'
 import { rotationMethods } from './rotation.ts'
+import { sessionMethods } from './session.ts'
 import { settingsMethods } from './settings.ts'
 import { staffMethods } from './staff.ts'
 import { systemMethods } from './system.ts'
@@ -16,6 +19,7 @@ import { visitMethods } from './visits.ts'
 /** The whole API between the renderer and the main process: `area.action` -> input schema and result. */
 export const contract = {
   ...systemMethods,
+  ...sessionMethods,
   ...staffMethods,
   ...settingsMethods,
   ...clientMethods,
@@ -27,6 +31,8 @@ export const contract = {
   ...consultationMethods,
   ...feeMethods,
   ...backupMethods,
+  ...auditMethods,
+  ...reportMethods,
 } satisfies Record<string, MethodSpec>
 
 export type Contract = typeof contract

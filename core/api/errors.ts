@@ -2,6 +2,8 @@
 export const ERROR_CODES = [
   'invalid_input',
   'unknown_method',
+  /** Nobody is signed in at this desk (or the session locked itself): sign in and try again. */
+  'unauthenticated',
   'forbidden',
   'not_found',
   'conflict',

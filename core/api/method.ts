@@ -1,10 +1,16 @@
 import type { z } from 'zod'
 
 /**
- * What an operator must be allowed to do to call a method. The dispatcher asks an authorisation hook;
- * until operators and roles exist (issue 6) the local desk operator holds every permission.
+ * What an operator must be allowed to do to call a method. The dispatcher checks it against the signed-in
+ * operator's role (core/domain/permissions.ts) before the input is even parsed:
+ * - public: callable before sign-in (first-run setup, sign-in itself, the waiting-room display);
+ * - read: any signed-in operator;
+ * - desk: the front desk's work (arrivals, rotation, calls, payment);
+ * - consult: consultation and fee sheets;
+ * - outcome: recording a visit's outcome, done by the consultant or by the desk on their word;
+ * - admin: staff, price list, settings, restore, audit, reports over ranges.
  */
-export const PERMISSIONS = ['read', 'desk', 'consult', 'admin'] as const
+export const PERMISSIONS = ['public', 'read', 'desk', 'consult', 'outcome', 'admin'] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
 export interface MethodSpec<I extends z.ZodType = z.ZodType, R = unknown> {

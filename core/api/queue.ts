@@ -56,8 +56,8 @@ export const queueMethods = {
   'queue.recall': method<VisitRow>()({ input: z.object({ visitId: idSchema }).strict(), writes: true, permission: 'desk' }),
   /** The client is not there: back to waiting (keeping their place and consultant); the call is logged. */
   'queue.skip': method<VisitRow>()({ input: z.object({ visitId: idSchema, expectedVersion: version }).strict(), writes: true, permission: 'desk' }),
-  'queue.display': method<DisplayState>()({ input: z.object({}).strict(), writes: false, permission: 'read' }),
+  'queue.display': method<DisplayState>()({ input: z.object({}).strict(), writes: false, permission: 'public' }),
   'queue.ticket': method<QueueTicket>()({ input: z.object({ visitId: idSchema }).strict(), writes: false, permission: 'read' }),
-  'display.state': method<DisplayWindowState>()({ input: z.object({}).strict(), writes: false, permission: 'read' }),
+  'display.state': method<DisplayWindowState>()({ input: z.object({}).strict(), writes: false, permission: 'public' }),
   'display.setOpen': method<DisplayWindowState>()({ input: z.object({ open: z.boolean() }).strict(), writes: false, permission: 'desk' }),
 }

@@ -3,6 +3,7 @@ import { SERVICE_CATEGORIES } from '../domain/categories.ts'
 import { isValidPhone, normalizePhone } from '../domain/phone.ts'
 import { STAFF_ROLES, type Staff } from '../domain/staff.ts'
 import { method } from './method.ts'
+import { pinSchema } from './session.ts'
 
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER)
 
@@ -40,4 +41,15 @@ export const staffMethods = {
     writes: true,
     permission: 'admin',
   }),
+  /** Sets (or replaces) a member's PIN, so they can sign in; clears their failed attempts. */
+  'staff.setPin': method<Staff>()({
+    input: z
+      .object({ id, pin: pinSchema, repeatPin: z.string().max(12) })
+      .strict()
+      .refine((v) => v.pin === v.repeatPin, { message: 'validation.pinRepeat', path: ['repeatPin'] }),
+    writes: true,
+    permission: 'admin',
+  }),
+  /** Removes a member's PIN: they can no longer sign in (their sessions end at their next call). */
+  'staff.clearPin': method<Staff>()({ input: z.object({ id }).strict(), writes: true, permission: 'admin' }),
 }

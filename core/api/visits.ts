@@ -73,7 +73,7 @@ export const visitMethods = {
       .strict()
       .refine((v) => v.outcome === 'deal' || v.reason !== '', { message: 'validation.noDealReason', path: ['reason'] }),
     writes: true,
-    permission: 'consult',
+    permission: 'outcome',
   }),
   'reports.dailyLog': method<DailyLog>()({ input: z.object({ date: isoDate.optional() }).strict(), writes: false, permission: 'read' }),
   'reports.dailyLogXlsx': method<{ fileName: string; base64: string }>()({

@@ -21,6 +21,8 @@ export interface Staff {
   /** Empty means no limit: the member serves every category. */
   skills: ServiceCategory[]
   active: boolean
+  /** A PIN is set, so this member can sign in as an operator (the PIN itself never leaves the main process). */
+  hasPin: boolean
   createdAt: string
   updatedAt: string
 }

@@ -5,9 +5,10 @@ import { migration0040 } from './0040-calls.ts'
 import { migration0050 } from './0050-price-list.ts'
 import { migration0060 } from './0060-consultation-sheets.ts'
 import { migration0070 } from './0070-fee-sheets.ts'
+import { migration0080 } from './0080-operators.ts'
 import type { Migration } from './types.ts'
 
 /** Every migration, in order. A test checks that versions only go up. */
-export const MIGRATIONS: readonly Migration[] = [migration0010, migration0020, migration0030, migration0040, migration0050, migration0060, migration0070]
+export const MIGRATIONS: readonly Migration[] = [migration0010, migration0020, migration0030, migration0040, migration0050, migration0060, migration0070, migration0080]
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0

@@ -20,13 +20,22 @@ export interface HandlerContext {
    * like `emit`: nothing is pushed before the commit.
    */
   publishNow(event: ChangeEvent): void
-  /** Replaces the audit summary of this call with a readable one. */
-  audit(summary: string): void
+  /** Replaces the audit summary of this call with a readable one; `as` names the operator when nobody was signed in (a sign-in). */
+  audit(summary: string, as?: Operator): void
+  /** Runs once the call has succeeded (after the commit of a write); a rolled-back call never runs it. */
+  afterCommit(action: () => void): void
+  /** The desk's sign-in state, when the call came through a desk (IPC or the web preview); null for tooling. */
+  session: SessionControl | null
   appInfo: { version: string; preview: boolean }
   /** What the host process can do besides the database: windows and printing. Null in the web preview and tests. */
   host: HostCapabilities | null
   /** Backups' part of the host: default folder, folder dialog, restore. Null in tests without one; the web preview has its own. */
   backups: BackupHost | null
+}
+
+export interface SessionControl {
+  signIn(staffId: number): void
+  signOut(): void
 }
 
 export interface HostCapabilities {

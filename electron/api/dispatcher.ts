@@ -4,6 +4,10 @@ import { DomainError, type ApiError, type Envelope } from '../../core/api/errors
 import type { ChangeEvent } from '../../core/api/events.ts'
 import type { Permission } from '../../core/api/method.ts'
 import type { Operator } from '../../core/api/operator.ts'
+import { roleMay } from '../../core/domain/permissions.ts'
+import { DEFAULT_SETTINGS } from '../../core/domain/settings.ts'
+import { getSignInRecord } from '../../db/staff.ts'
+import { isDeskSession, type DeskSession } from './sessions.ts'
 import { localDateOf } from '../../core/domain/dates.ts'
 import { translateError } from '../../core/i18n/errorMessages.ts'
 import type { Locale } from '../../core/i18n/locales.ts'
@@ -19,8 +23,8 @@ export interface DispatcherOptions {
   handlers: HandlerTable
   /** Pushes committed changes to every window. */
   publish(events: ChangeEvent[]): void
-  /** The permission hook; operators and roles (issue 6) fill it. */
-  authorize?(operator: Operator, permission: Permission, method: MethodName): boolean
+  /** The permission check; by default the role table of core/domain/permissions.ts. */
+  authorize?(operator: Operator | null, permission: Permission, method: MethodName): boolean
   now?(): Date
   log?(message: string, error: unknown): void
   appInfo: { version: string; preview: boolean }
@@ -31,9 +35,14 @@ export interface DispatcherOptions {
   afterWrite?(): void
 }
 
-export type Dispatch = (method: unknown, input: unknown, operator: Operator) => Promise<Envelope<unknown>>
+/** Who calls: a desk's session (the app and the web preview), or an operator given directly (tests, tooling), or nobody. */
+export type Caller = DeskSession | Operator | null
+
+export type Dispatch = (method: unknown, input: unknown, caller: Caller) => Promise<Envelope<unknown>>
 
 const AUDIT_SUMMARY_LIMIT = 500
+/** Stands in for the operator in public methods called before sign-in; it holds no permission of its own. */
+const NOBODY: Operator = { id: null, name: '（未登录）', role: 'nurse' }
 
 /**
  * The one entry of every API call, from IPC or the web preview: validates, authorises, runs the handler
@@ -42,7 +51,7 @@ const AUDIT_SUMMARY_LIMIT = 500
  */
 export function createDispatcher(options: DispatcherOptions): Dispatch {
   const { db, handlers, publish } = options
-  const authorize = options.authorize ?? (() => true)
+  const authorize = options.authorize ?? ((operator: Operator | null, permission: Permission) => roleMay(operator?.role ?? null, permission))
   const clock = options.now ?? (() => new Date())
   const log = options.log ?? ((message, error) => console.error(message, error))
 
@@ -67,20 +76,50 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
     }
   }
 
-  return async (method, input, operator) => {
+  /** The operator behind a caller; a desk session is read from its staff record on every call and ends when idle. */
+  const operatorOf = (caller: Caller): Operator | null => {
+    if (!isDeskSession(caller)) return caller
+    if (caller.staffId === null) return null
+    const nowMs = clock().getTime()
+    if (nowMs - caller.lastSeenMs > idleLockMs()) {
+      caller.staffId = null
+      return null
+    }
+    const record = getSignInRecord(db, caller.staffId)
+    if (!record || !record.active || record.pinHash === null) {
+      caller.staffId = null
+      return null
+    }
+    caller.lastSeenMs = nowMs
+    return { id: record.id, name: record.name, role: record.role }
+  }
+  const idleLockMs = (): number => {
+    try {
+      return readSettings(db).idleLockMinutes * 60_000
+    } catch {
+      return DEFAULT_SETTINGS.idleLockMinutes * 60_000
+    }
+  }
+
+  return async (method, input, caller) => {
     if (!isMethodName(method)) return fail('unknown_method', 'error.unknownMethod', { method: typeof method === 'string' ? method.slice(0, 60) : typeof method })
     const spec = contract[method]
-    if (!authorize(operator, spec.permission, method)) return fail('forbidden', 'error.forbidden')
+    const operator = operatorOf(caller)
+    if (!authorize(operator, spec.permission, method)) return operator === null ? fail('unauthenticated', 'error.unauthenticated') : fail('forbidden', 'error.forbidden')
 
     const language = locale()
     const parsed = spec.input.safeParse(input ?? {}, { error: zodErrorMap(language) })
     if (!parsed.success) return invalid(language, parsed.error)
 
     const events: ChangeEvent[] = []
+    const afterCommit: (() => void)[] = []
     let summary: string | null = null
+    let auditOperator: Operator | null = operator
+    const session = isDeskSession(caller) ? caller : null
     const ctx: HandlerContext = {
       db,
-      operator,
+      // A public method may run with nobody signed in; its handler must not rely on the operator then.
+      operator: operator ?? NOBODY,
       now: () => clock().toISOString(),
       today: () => localDateOf(clock()),
       emit: (event) => events.push(event),
@@ -88,7 +127,20 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
         if (spec.writes) events.push(event)
         else publishQuietly(event)
       },
-      audit: (text) => (summary = text),
+      audit: (text, as) => {
+        summary = text
+        if (as) auditOperator = as
+      },
+      afterCommit: (action) => afterCommit.push(action),
+      session: session && {
+        signIn: (staffId) => {
+          session.staffId = staffId
+          session.lastSeenMs = clock().getTime()
+        },
+        signOut: () => {
+          session.staffId = null
+        },
+      },
       appInfo: options.appInfo,
       host: options.host ?? null,
       backups: options.backups ?? null,
@@ -104,18 +156,20 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
             if (result instanceof Promise) throw new Error(`write handler ${method} returned a promise`)
             appendAudit(db, {
               at: ctx.now(),
-              operatorId: operator.id,
-              operatorName: operator.name,
+              operatorId: auditOperator?.id ?? null,
+              operatorName: auditOperator?.name ?? '（未登录）',
               method,
               summary: (summary ?? JSON.stringify(parsed.data)).slice(0, AUDIT_SUMMARY_LIMIT),
             })
             return result
           })
           .immediate()
+        for (const action of afterCommit) action()
         options.afterWrite?.()
         if (events.length > 0) publish(events)
       } else {
         value = await handler(ctx, parsed.data as never)
+        for (const action of afterCommit) action()
       }
       return { ok: true, value }
     } catch (error) {

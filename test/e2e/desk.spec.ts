@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test'
-import { expect, test } from './fixtures.ts'
+import { apiSession, expect, signInOnLoad, test } from './fixtures.ts'
 import { PreviewServer } from './previewServer.ts'
 
 /**
@@ -31,18 +31,11 @@ async function startInClinicTime(server: PreviewServer): Promise<void> {
   }
 }
 
-type Envelope<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } }
 
-/** Setup only: one call to the preview's API, as the desk's bridge makes it. */
+/** Setup only: one call to the preview's API, signed in as the demo administrator, as the desk's bridge makes it. */
 async function api<T>(server: PreviewServer, method: string, input: unknown): Promise<T> {
-  const response = await fetch(`${server.url}api/invoke`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ method, input }),
-  })
-  const envelope = (await response.json()) as Envelope<T>
-  if (!envelope.ok) throw new Error(`${method}: ${envelope.error.message}`)
-  return envelope.value
+  const call = await apiSession(server.url)
+  return call<T>(method, input)
 }
 
 function watchErrors(page: Page, errors: string[]): void {
@@ -400,6 +393,7 @@ test.describe('a morning at the front desk', () => {
     // A window of its own: with a second page in the same context, clicks in the first page waited about
     // 3 s in headless Chromium (a background tab, presumably), which would measure the harness, not the desk.
     const window2 = await browser.newContext({ locale: 'zh-CN', timezoneId: CLINIC_TZ, viewport: { width: 1440, height: 900 } })
+    await signInOnLoad(window2)
     const other = await window2.newPage()
     watchErrors(other, errors)
     await desk.goto(server.url + '#/front-desk')

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright'
 import type { Browser, BrowserContext, Page } from '@playwright/test'
 import { spokenText } from '../../core/domain/callSentence.ts'
-import { expect, test } from './fixtures.ts'
+import { expect, test, signInOnLoad } from './fixtures.ts'
 import { PreviewServer } from './previewServer.ts'
 
 /**
@@ -105,6 +105,7 @@ function watchErrors(page: Page, errors: string[]): void {
 
 async function openPages(browser: Browser, server: PreviewServer, errors: string[]) {
   const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1920, height: 1080 } })
+  await signInOnLoad(context)
   const desk = await context.newPage()
   const display = await context.newPage()
   watchErrors(desk, errors)

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
-import { expect, test } from './fixtures.ts'
+import { expect, test, signInOnLoad } from './fixtures.ts'
 import { PreviewServer } from './previewServer.ts'
 
 async function addStaff(page: Page, name: string, phone: string, role = 'consultant'): Promise<void> {
@@ -91,7 +91,7 @@ test.describe('the foundation in the web preview', () => {
   })
 
   test('the main screens have no serious or critical accessibility violations', async ({ desk }) => {
-    for (const route of ['/#/staff', '/#/settings', '/#/front-desk', '/#/reports', '/#/price-list', '/#/backups']) {
+    for (const route of ['/#/staff', '/#/settings', '/#/front-desk', '/#/reports', '/#/price-list', '/#/backups', '/#/audit']) {
       await desk.goto(route)
       await desk.waitForLoadState('networkidle')
       expect(await seriousViolations(desk), route).toEqual([])
@@ -103,14 +103,16 @@ test('a consultant added in the preview survives a restart of the preview', asyn
   const server = new PreviewServer(5398)
   await server.start()
   try {
-    const page = await browser.newPage()
+    const context = await browser.newContext()
+    await signInOnLoad(context)
+    const page = await context.newPage()
     await page.goto(server.url + '#/staff')
     await addStaff(page, '重启后仍在', '13698765432')
     await server.stop()
     await server.start()
     await page.goto(server.url + '#/staff')
     await expect(page.getByTestId('staff-row').filter({ hasText: '重启后仍在' })).toHaveCount(1)
-    await page.close()
+    await context.close()
   } finally {
     await server.stop()
   }

@@ -9,9 +9,13 @@ export class PreviewServer {
   readonly port: number
   private child: ChildProcess | null = null
 
-  constructor(port: number, dbPath = join(mkdtempSync(join(tmpdir(), 'front-desk-e2e-')), 'clinic.sqlite')) {
+  /** `seed: false` starts from an empty clinic, as a first run of the app does. */
+  private readonly seed: boolean
+
+  constructor(port: number, dbPath = join(mkdtempSync(join(tmpdir(), 'front-desk-e2e-')), 'clinic.sqlite'), options: { seed?: boolean } = {}) {
     this.port = port
     this.dbPath = dbPath
+    this.seed = options.seed ?? true
   }
 
   get url(): string {
@@ -20,7 +24,7 @@ export class PreviewServer {
 
   async start(): Promise<void> {
     const root = resolve(import.meta.dirname, '../..')
-    this.child = spawn(process.execPath, ['scripts/web.ts', '--no-build', '--port', String(this.port), '--db', this.dbPath], { cwd: root, stdio: 'pipe' })
+    this.child = spawn(process.execPath, ['scripts/web.ts', '--no-build', '--port', String(this.port), '--db', this.dbPath, ...(this.seed ? [] : ['--no-seed'])], { cwd: root, stdio: 'pipe' })
     await new Promise<void>((done, fail) => {
       const timer = setTimeout(() => fail(new Error('web preview did not start in 20 s')), 20_000)
       this.child?.stdout?.on('data', (chunk: Buffer) => {

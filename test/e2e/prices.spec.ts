@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs'
 import { readFile } from 'node:fs/promises'
 import type { Envelope } from '../../core/api/errors.ts'
 import { DEMO_PRICE_LIST } from '../web-preview/seed.ts'
-import { expect, test } from './fixtures.ts'
+import { expect, test, signInOnLoad } from './fixtures.ts'
 
 // These tests write only items of their own (codes E2E-…): the seeded list stays as the fee-sheet tests expect it.
 
@@ -185,6 +185,7 @@ test.describe('the price list in the web preview', () => {
 
 test('the price list, its dialog and the import preview have no accessibility violations', async ({ browser }, testInfo) => {
   const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1440, height: 900 } })
+  await signInOnLoad(context)
   const page = await context.newPage()
   const errors: string[] = []
   page.on('pageerror', (error) => errors.push(error.message))

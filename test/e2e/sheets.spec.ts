@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process'
 import AxeBuilder from '@axe-core/playwright'
 import type { Page, TestInfo } from '@playwright/test'
-import { expect, test } from './fixtures.ts'
+import { expect, test, signInOnLoad } from './fixtures.ts'
 
 /**
  * A consultant's afternoon: the consultation sheet filled and printed, its plan turned into a fee sheet,
@@ -248,6 +248,7 @@ test.describe('consultation and fee sheets', () => {
 
   test('the consultation sheet, the fee sheet, the print preview and the payment dialog have no accessibility violations', async ({ browser }, testInfo) => {
     const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1440, height: 900 } })
+    await signInOnLoad(context)
     const page = await context.newPage()
     const errors: string[] = []
     page.on('pageerror', (error) => errors.push(error.message))

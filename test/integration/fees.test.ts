@@ -14,6 +14,7 @@ const tempDir = useTempDir()
 const admin: Operator = LOCAL_DESK_OPERATOR // role administrator, named 前台
 const consultantOp: Operator = { id: null, name: '王静', role: 'consultant' }
 const receptionist: Operator = { id: null, name: '小李', role: 'receptionist' }
+const doctor: Operator = { id: null, name: '周医生', role: 'doctor' }
 
 interface Setup {
   d: Desk
@@ -261,25 +262,25 @@ describe('fees.saveDraft', () => {
     expect(rate.fields).toEqual({ 'lines.0.discount.percent': '折扣率最多两位小数（如 85.5 表示八五五折）' })
   })
 
-  it('lets only an administrator or a consultant give a whole-sheet discount or 抹零; a receptionist may still edit the lines', async () => {
+  it('lets only an administrator or a consultant give a whole-sheet discount or 抹零; a doctor (who may edit sheets) may still edit the lines', async () => {
     const s = await setUp()
     const { d, items } = s
-    const sheet = await save(d, await draft(s), { lines: [{ itemId: items.ha.id, quantity: 1 }] }, receptionist)
+    const sheet = await save(d, await draft(s), { lines: [{ itemId: items.ha.id, quantity: 1 }] }, doctor)
     const base = { id: sheet.id, expectedRevision: sheet.revision, lines: linesOf(sheet) }
-    expect(await d.refusedCleanly('fees.saveDraft', { ...base, sheetDiscount: { kind: 'rate', percent: 90 } }, receptionist)).toEqual({
+    expect(await d.refusedCleanly('fees.saveDraft', { ...base, sheetDiscount: { kind: 'rate', percent: 90 } }, doctor)).toEqual({
       code: 'forbidden',
       message: '只有管理员或咨询师可以给整单折扣',
       fields: { sheetDiscount: '只有管理员或咨询师可以给整单折扣' },
     })
-    expect(await d.refusedCleanly('fees.saveDraft', { ...base, roundDown: 'yuan' }, receptionist)).toMatchObject({ code: 'forbidden', message: '只有管理员或咨询师可以抹零' })
+    expect(await d.refusedCleanly('fees.saveDraft', { ...base, roundDown: 'yuan' }, doctor)).toMatchObject({ code: 'forbidden', message: '只有管理员或咨询师可以抹零' })
     const discounted = await save(d, sheet, { lines: linesOf(sheet), sheetDiscount: { kind: 'rate', percent: 90 }, roundDown: 'yuan' }, consultantOp)
     expect(discounted.totals.total).toBe(342000)
     expect(discounted.updatedBy).toBe('王静')
-    // The receptionist changes a quantity and leaves the consultant's discount as it is.
-    const edited = await save(d, discounted, { lines: [{ itemId: items.ha.id, quantity: 2 }], sheetDiscount: discounted.sheetDiscount, roundDown: 'yuan' }, receptionist)
+    // The doctor changes a quantity and leaves the consultant's discount as it is.
+    const edited = await save(d, discounted, { lines: [{ itemId: items.ha.id, quantity: 2 }], sheetDiscount: discounted.sheetDiscount, roundDown: 'yuan' }, doctor)
     expect(edited.totals.total).toBe(684000)
     // ... and may take it off.
-    expect((await save(d, edited, { lines: linesOf(edited) }, receptionist)).totals.total).toBe(760000)
+    expect((await save(d, edited, { lines: linesOf(edited) }, doctor)).totals.total).toBe(760000)
   })
 })
 
@@ -418,7 +419,8 @@ describe('fees.void, fees.reissue, fees.discardDraft', () => {
     const s = await setUp()
     const { d } = s
     const paid = await paidSheet(s)
-    expect(await d.refusedCleanly('fees.void', { id: paid.id, reason: '开错项目' }, consultantOp)).toEqual({ code: 'forbidden', message: '只有管理员可以作废缴费单' })
+    // The method is the administrator's: the dispatcher refuses before the handler's own check.
+    expect(await d.refusedCleanly('fees.void', { id: paid.id, reason: '开错项目' }, consultantOp)).toEqual({ code: 'forbidden', message: '当前操作员没有权限执行此操作' })
     expect(await d.refusedCleanly('fees.void', { id: paid.id, reason: '错' })).toMatchObject({ code: 'invalid_input', fields: { reason: '请填写 2～200 字的理由' } })
     expect(await d.refusedCleanly('fees.void', { id: paid.id, reason: '错'.repeat(201) })).toMatchObject({ code: 'invalid_input' })
     d.clock.tick(30)

@@ -12,7 +12,7 @@ import type { ServiceCategory } from '../../core/domain/categories.ts'
 import type { Staff } from '../../core/domain/staff.ts'
 import type { VisitRow, VisitType } from '../../core/domain/visit.ts'
 import type { RegisterResult } from '../../core/api/visits.ts'
-import { createDispatcher } from '../../electron/api/dispatcher.ts'
+import { createDispatcher, type Caller } from '../../electron/api/dispatcher.ts'
 import { handlers } from '../../electron/api/handlers/index.ts'
 import { closeDatabase, openDatabase } from '../../db/open.ts'
 import type { WritableDb } from '../../db/types.ts'
@@ -65,19 +65,19 @@ export function openDesk(path: string, clock: Clock = makeClock(), operator: Ope
     log: (_m, e) => logged.push(e),
   })
 
-  async function send<M extends MethodName>(method: M, input: MethodInput<M>, by: Operator = operator): Promise<Envelope<MethodResult<M>>> {
+  async function send<M extends MethodName>(method: M, input: MethodInput<M>, by: Caller = operator): Promise<Envelope<MethodResult<M>>> {
     return (await dispatch(method, input, by)) as Envelope<MethodResult<M>>
   }
 
   /** Calls and expects success; a failure throws with its message so the test shows it. */
-  async function call<M extends MethodName>(method: M, input: MethodInput<M>, by: Operator = operator): Promise<MethodResult<M>> {
+  async function call<M extends MethodName>(method: M, input: MethodInput<M>, by: Caller = operator): Promise<MethodResult<M>> {
     const result = await send(method, input, by)
     if (!result.ok) throw new Error(`${method} failed: ${result.error.code} ${result.error.message}`)
     return result.value
   }
 
   /** Calls and expects a refusal; returns the error. */
-  async function refused<M extends MethodName>(method: M, input: MethodInput<M>, by: Operator = operator): Promise<ApiError> {
+  async function refused<M extends MethodName>(method: M, input: MethodInput<M>, by: Caller = operator): Promise<ApiError> {
     const result = await send(method, input, by)
     if (result.ok) throw new Error(`${method} was expected to fail but returned ${JSON.stringify(result.value).slice(0, 300)}`)
     return result.error
@@ -101,7 +101,7 @@ export function openDesk(path: string, clock: Clock = makeClock(), operator: Ope
   })
 
   /** Runs a call that must be refused (by the desk's operator, or `by` another), and checks nothing at all was written. */
-  async function refusedCleanly<M extends MethodName>(method: M, input: MethodInput<M>, by: Operator = operator): Promise<ApiError> {
+  async function refusedCleanly<M extends MethodName>(method: M, input: MethodInput<M>, by: Caller = operator): Promise<ApiError> {
     const before = snapshot()
     const publishedBefore = published.length
     const error = await refused(method, input, by)

@@ -43,7 +43,7 @@ describe('language switch', () => {
 
     await chooseLanguage('language-switch-en-US')
 
-    expect(harness.bridge.callsOf('settings.update')).toEqual([{ language: 'en-US' }])
+    expect(harness.bridge.callsOf('settings.setLanguage')).toEqual([{ language: 'en-US' }])
     expect(text('nav-staff')).toBe('Staff')
     expect(text('nav-price-list')).toBe('Price list')
     expect(text('staff-add')).toBe('Add staff')
@@ -73,7 +73,7 @@ describe('language switch', () => {
   it('goes back to the previous language when saving it fails', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined)
     const harness = createHarness()
-    harness.bridge.handlers['settings.update'] = () => {
+    harness.bridge.handlers['settings.setLanguage'] = () => {
       throw new Error('bridge down')
     }
     ;({ wrapper } = await mountApp(harness, '/staff'))

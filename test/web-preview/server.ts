@@ -3,11 +3,11 @@ import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { extname, join, normalize, sep } from 'node:path'
 import type { ChangeEvent } from '../../core/api/events.ts'
-import { LOCAL_DESK_OPERATOR } from '../../core/api/operator.ts'
 import { passiveCheckpoint } from '../../db/checkpoint.ts'
 import { createDispatcher } from '../../electron/api/dispatcher.ts'
 import { createIdleCheckpointer } from '../../electron/api/idleCheckpoint.ts'
 import { handlers } from '../../electron/api/handlers/index.ts'
+import { createSessionTable } from '../../electron/api/sessions.ts'
 import { closeDatabase, openDatabase } from '../../db/open.ts'
 import { previewBackupHost } from './backupHost.ts'
 import { seedDemoClinic } from './seed.ts'
@@ -66,6 +66,8 @@ export async function startWebPreview(options: WebPreviewOptions): Promise<WebPr
   })
   const makeDispatcher = () => createDispatcher({ db, handlers, publish, appInfo: { version: options.version, preview: true }, afterWrite: () => checkpointer.touch(), backups })
   let dispatch = makeDispatcher()
+  // Each browser tab is a desk with its own sign-in, named by a random token the bridge keeps in sessionStorage.
+  const sessions = createSessionTable()
   if (isNew && options.seed) await seedDemoClinic(dispatch)
 
   const server = createServer((request, response) => {
@@ -83,7 +85,8 @@ export async function startWebPreview(options: WebPreviewOptions): Promise<WebPr
       let envelope
       try {
         const { method, input } = JSON.parse(body) as { method?: unknown; input?: unknown }
-        envelope = await dispatch(method, input, LOCAL_DESK_OPERATOR)
+        const token = request.headers['x-desk-session']
+        envelope = await dispatch(method, input, typeof token === 'string' && /^[A-Za-z0-9-]{8,64}$/.test(token) ? sessions.get(token) : null)
       } catch {
         envelope = { ok: false, error: { code: 'invalid_input', message: 'Request body is not JSON' } }
       }

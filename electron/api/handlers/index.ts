@@ -1,5 +1,6 @@
 import '../../../core/i18n/rotationMessages.ts'
 import type { HandlerTable } from '../handlerTable.ts'
+import { auditHandlers } from './audit.ts'
 import { backupHandlers } from './backups.ts'
 import { clientHandlers } from './clients.ts'
 import { consultationHandlers } from './consultations.ts'
@@ -10,12 +11,16 @@ import { queueHandlers } from './queue.ts'
 import { reportHandlers } from './reports.ts'
 import { rotationHandlers } from './rotation.ts'
 import { visitHandlers } from './visits.ts'
+import { sessionHandlers } from './session.ts'
 import { settingsHandlers } from './settings.ts'
+import { setupHandlers } from './setup.ts'
 import { staffHandlers } from './staff.ts'
 import { systemHandlers } from './system.ts'
 
 export const handlers: HandlerTable = {
   ...systemHandlers,
+  ...sessionHandlers,
+  ...setupHandlers,
   ...staffHandlers,
   ...settingsHandlers,
   ...clientHandlers,
@@ -28,4 +33,5 @@ export const handlers: HandlerTable = {
   ...consultationHandlers,
   ...feeHandlers,
   ...backupHandlers,
+  ...auditHandlers,
 }

@@ -2,7 +2,7 @@ import { clinicSettingsSchema } from '../../../core/domain/settings.ts'
 import { readSettings, writeSettings } from '../../../db/settings.ts'
 import type { PartialHandlerTable } from '../handlerTable.ts'
 
-export const settingsHandlers: PartialHandlerTable<'settings.get' | 'settings.update'> = {
+export const settingsHandlers: PartialHandlerTable<'settings.get' | 'settings.update' | 'settings.setLanguage'> = {
   'settings.get': (ctx) => readSettings(ctx.db),
 
   'settings.update': (ctx, patch) => {
@@ -12,5 +12,12 @@ export const settingsHandlers: PartialHandlerTable<'settings.get' | 'settings.up
     ctx.audit(`修改设置：${Object.keys(patch).join(', ')}`)
     ctx.emit({ topic: 'settings' })
     return next
+  },
+
+  'settings.setLanguage': (ctx, { language }) => {
+    writeSettings(ctx.db, { language }, ctx.now())
+    ctx.audit(`切换界面语言：${language}`)
+    ctx.emit({ topic: 'settings' })
+    return readSettings(ctx.db)
   },
 }

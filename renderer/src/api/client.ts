@@ -46,6 +46,13 @@ function dispatch(event: ChangeEvent): void {
   }
 }
 
+let onUnauthenticated: (() => void) | null = null
+
+/** Who hears that a call was refused because nobody is signed in here (the session store: it shows sign-in). */
+export function setUnauthenticatedHandler(handler: (() => void) | null): void {
+  onUnauthenticated = handler
+}
+
 export const api = {
   /** Calls one contract method; returns its value or throws an ApiCallError. */
   async call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodResult<M>> {
@@ -59,6 +66,7 @@ export const api = {
     }
     if (envelope.ok) return envelope.value
     const { code, message, fields } = envelope.error
+    if (code === 'unauthenticated') onUnauthenticated?.()
     throw new ApiCallError(code, message, fields ?? {})
   },
 
@@ -86,4 +94,5 @@ export function resetApiClient(): void {
   unsubscribeBridge = null
   subscribedBridge = null
   listeners.clear()
+  onUnauthenticated = null
 }

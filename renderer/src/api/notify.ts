@@ -14,6 +14,8 @@ export function describeError(error: unknown): string {
 
 /** Shows an error to the operator (and logs what is not an expected refusal). */
 export function showError(error: unknown): void {
+  // The sign-in screen itself is the answer to a call made while nobody is signed in.
+  if (error instanceof ApiCallError && error.code === 'unauthenticated') return
   if (!(error instanceof ApiCallError) || error.code === 'internal' || error.code === 'transport') {
     console.error(error)
   }

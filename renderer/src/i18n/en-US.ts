@@ -1,3 +1,4 @@
+import { sessionEn } from './session.en-US.ts'
 import { VISIT_LABELS } from '../../../core/i18n/visitLabels.ts'
 import { consultationEn } from './consultation.en-US.ts'
 import { deskEn } from './desk.en-US.ts'
@@ -5,6 +6,7 @@ import { pricesEn } from './prices.en-US.ts'
 import { printEn } from './print.en-US.ts'
 import { feesEn } from './fees.en-US.ts'
 import { backupsEn } from './backups.en-US.ts'
+import { auditEn } from './audit.en-US.ts'
 import { displayEn } from './display.en-US.ts'
 import { callingEn, policiesEn, ticketEn } from './policies.en-US.ts'
 import { reportsEn } from './reports.en-US.ts'
@@ -24,6 +26,7 @@ const enUS: MessageSchema = {
     priceList: 'Price list',
     reports: 'Reports',
     backups: 'Backups',
+    audit: 'Audit log',
     settings: 'Settings',
   },
   header: {
@@ -128,7 +131,7 @@ const enUS: MessageSchema = {
   },
   settings: {
     title: 'Settings',
-    subtitle: 'Clinic details, queue-number prefixes, language, rotation rules, waiting alerts and calling. Each card saves on its own.',
+    subtitle: 'Clinic details, queue-number prefixes, language, rotation rules, waiting alerts and calling, security and updates. Each card saves on its own.',
     clinicSection: 'Clinic',
     clinicName: 'Clinic name',
     clinicAddress: 'Address',
@@ -143,6 +146,15 @@ const enUS: MessageSchema = {
     languageHint: 'Takes effect at once and is saved automatically.',
     saved: 'Settings saved',
     languageSaved: 'Interface language switched to English',
+    securitySection: 'Security and updates',
+    idleLockMinutes: 'Lock after inactivity (minutes)',
+    idleLockHint: 'When neither keyboard nor mouse has been used for this long, the desk locks and asks for a sign-in again (1 to 240 minutes).',
+    updatesEnabled: 'Automatic updates',
+    updatesHint: 'Off by default: many clinics are offline. When on, the app asks the update server every few hours, downloads a new version in the background and installs it only when the app quits; it never restarts during work.',
+    updateUrl: 'Update server',
+    updateUrlPlaceholder: 'https://updates.example.com/clinic-front-desk/',
+    updateUrlHint: 'The address that holds latest.yml and the installers; it starts with https:// (http://localhost only for a test on this computer). The clinic’s IT contact provides it.',
+    updateUrlInvalid: 'Give the update server as an https:// address (http://localhost for a test on this computer); it is required when automatic updates are on',
   },
   validation: {
     nameRequired: 'Enter a name',
@@ -168,6 +180,8 @@ const enUS: MessageSchema = {
   print: printEn,
   fees: feesEn,
   backups: backupsEn,
+  audit: auditEn,
+  session: sessionEn,
 }
 
 export default enUS

@@ -1,3 +1,4 @@
+import { sessionZh } from './session.zh-CN.ts'
 import { VISIT_LABELS } from '../../../core/i18n/visitLabels.ts'
 import { consultationZh } from './consultation.zh-CN.ts'
 import { deskZh } from './desk.zh-CN.ts'
@@ -5,6 +6,7 @@ import { pricesZh } from './prices.zh-CN.ts'
 import { printZh } from './print.zh-CN.ts'
 import { feesZh } from './fees.zh-CN.ts'
 import { backupsZh } from './backups.zh-CN.ts'
+import { auditZh } from './audit.zh-CN.ts'
 import { displayZh } from './display.zh-CN.ts'
 import { callingZh, policiesZh, ticketZh } from './policies.zh-CN.ts'
 import { reportsZh } from './reports.zh-CN.ts'
@@ -23,6 +25,7 @@ const zhCN = {
     priceList: '价目表',
     reports: '报表',
     backups: '备份',
+    audit: '审计日志',
     settings: '设置',
   },
   header: {
@@ -125,7 +128,7 @@ const zhCN = {
   },
   settings: {
     title: '设置',
-    subtitle: '诊所信息、排队号码前缀、界面语言、轮牌规则、候诊提醒与叫号。每张卡片分别保存。',
+    subtitle: '诊所信息、排队号码前缀、界面语言、轮牌规则、候诊提醒与叫号、安全与更新。每张卡片分别保存。',
     clinicSection: '诊所信息',
     clinicName: '诊所名称',
     clinicAddress: '地址',
@@ -140,6 +143,15 @@ const zhCN = {
     languageHint: '切换后立即生效并自动保存。',
     saved: '设置已保存',
     languageSaved: '界面语言已切换为中文',
+    securitySection: '安全与更新',
+    idleLockMinutes: '无操作自动锁定（分钟）',
+    idleLockHint: '键盘和鼠标在这段时间内都没有操作时，前台自动锁定，需要重新登录才能继续（1～240 分钟）。',
+    updatesEnabled: '自动更新',
+    updatesHint: '默认关闭：许多诊所不联网。开启后，程序每隔几小时检查一次更新服务器，在后台下载新版本，只在退出程序时安装，工作中绝不会重启。',
+    updateUrl: '更新服务器地址',
+    updateUrlPlaceholder: 'https://updates.example.com/clinic-front-desk/',
+    updateUrlHint: '存放 latest.yml 和安装包的网址，须以 https:// 开头（仅本机测试可用 http://localhost）。由诊所的 IT 人员提供。',
+    updateUrlInvalid: '请填写以 https:// 开头的更新服务器地址（本机测试可用 http://localhost）；开启自动更新时必填',
   },
   validation: {
     nameRequired: '请输入姓名',
@@ -165,6 +177,8 @@ const zhCN = {
   print: printZh,
   fees: feesZh,
   backups: backupsZh,
+  audit: auditZh,
+  session: sessionZh,
 }
 
 export default zhCN

@@ -1,5 +1,6 @@
 import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
 import DeskLayout from '../layouts/DeskLayout.vue'
+import AuditView from '../views/audit/index.vue'
 import BackupsView from '../views/backups/index.vue'
 import ClientView from '../views/client/index.vue'
 import ConsultationView from '../views/consultation/index.vue'
@@ -33,6 +34,7 @@ export const routes: RouteRecordRaw[] = [
       { path: 'fee-sheets/:id', name: 'fee-sheet', component: FeeSheetView, props: true, meta: { nav: 'frontDesk' } },
       { path: 'reports', name: 'reports', component: ReportsView, meta: { nav: 'reports' } },
       { path: 'backups', name: 'backups', component: BackupsView, meta: { nav: 'backups' } },
+      { path: 'audit', name: 'audit', component: AuditView, meta: { nav: 'audit' } },
       { path: 'settings', name: 'settings', component: SettingsView, meta: { nav: 'settings' } },
     ],
   },

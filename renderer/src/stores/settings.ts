@@ -54,7 +54,7 @@ export const useSettingsStore = defineStore('settings', () => {
     if (locale === before) return true
     applyLocale(locale)
     try {
-      await update({ language: locale })
+      apply(await api.call('settings.setLanguage', { language: locale }))
       return true
     } catch (error) {
       applyLocale(before)

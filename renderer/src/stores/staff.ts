@@ -41,5 +41,17 @@ export const useStaffStore = defineStore('staff', () => {
     return staff
   }
 
-  return { all, active, loaded, loading, init, load, ensureLoaded, create, update, setActive }
+  async function setPin(id: number, pin: string, repeatPin: string): Promise<Staff> {
+    const staff = await api.call('staff.setPin', { id, pin, repeatPin })
+    replace(staff)
+    return staff
+  }
+
+  async function clearPin(id: number): Promise<Staff> {
+    const staff = await api.call('staff.clearPin', { id })
+    replace(staff)
+    return staff
+  }
+
+  return { all, active, loaded, loading, init, load, ensureLoaded, create, update, setActive, setPin, clearPin }
 })

@@ -17,6 +17,7 @@ export function useStaff() {
   const showInactive = ref(false)
   const dialogOpen = ref(false)
   const editing = ref<Staff | null>(null)
+  const pinFor = ref<Staff | null>(null)
 
   const rows = computed(() =>
     store.all.filter((s) => (showInactive.value || s.active) && (roleFilter.value === 'all' || s.role === roleFilter.value)),
@@ -57,8 +58,31 @@ export function useStaff() {
     }
   }
 
+  function openPin(staff: Staff): void {
+    pinFor.value = staff
+  }
+
+  async function clearPin(staff: Staff): Promise<void> {
+    try {
+      await ElMessageBox.confirm(t('session.staffPin.clearConfirm', { name: staff.name }), t('session.staffPin.clearAction'), {
+        type: 'warning',
+        confirmButtonText: t('session.staffPin.clearAction'),
+        cancelButtonText: t('common.cancel'),
+        confirmButtonClass: 'el-button--danger',
+      })
+    } catch {
+      return // cancelled
+    }
+    try {
+      const saved = await store.clearPin(staff.id)
+      showSuccess(t('session.staffPin.cleared', { name: saved.name }))
+    } catch (error) {
+      showError(error)
+    }
+  }
+
   useShortcut(ADD_STAFF_SHORTCUT, openCreate)
   onMounted(() => void store.ensureLoaded())
 
-  return { store, roleFilter, showInactive, rows, filtered, dialogOpen, editing, openCreate, openEdit, toggleActive }
+  return { store, roleFilter, showInactive, rows, filtered, dialogOpen, editing, pinFor, openCreate, openEdit, toggleActive, openPin, clearPin }
 }

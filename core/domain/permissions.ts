@@ -1,0 +1,21 @@
+import type { Permission } from '../api/method.ts'
+import type { StaffRole } from './staff.ts'
+
+/**
+ * What each role may do. Doctors review plans with the consultant, so they hold the consultant's rights;
+ * nurses only read at the desk until their boards come (issue 11). Checked in the main process for every
+ * method (the dispatcher), and read by the renderer only to hide what would be refused anyway.
+ */
+export const ROLE_PERMISSIONS: Readonly<Record<StaffRole, readonly Permission[]>> = {
+  administrator: ['public', 'read', 'desk', 'consult', 'outcome', 'admin'],
+  receptionist: ['public', 'read', 'desk', 'outcome'],
+  consultant: ['public', 'read', 'consult', 'outcome'],
+  doctor: ['public', 'read', 'consult'],
+  nurse: ['public', 'read'],
+}
+
+/** Whether a role holds a permission; `null` is nobody signed in, who holds only `public`. */
+export function roleMay(role: StaffRole | null, permission: Permission): boolean {
+  if (role === null) return permission === 'public'
+  return ROLE_PERMISSIONS[role].includes(permission)
+}
