@@ -1,5 +1,5 @@
-// `npm test`: every check the project has, in order: lint, types, unit/db/integration tests, the build,
-// then the end-to-end tests in Chromium over the web preview. Ends with one summary line.
+// `npm test`: every check the project has, in order: lint, types, the build, the security scan,
+// unit/db/integration tests, then the end-to-end tests in Chromium over the web preview. Ends with one summary line.
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { resolve } from 'node:path'
@@ -63,6 +63,7 @@ const run = (title: string, command: string, args: string[], env?: NodeJS.Proces
 run('ESLint', bin('eslint'), ['.', '--max-warnings=0'])
 run('vue-tsc (types)', bin('vue-tsc'), ['--noEmit', '-p', 'tsconfig.json'])
 run('Build (electron-vite)', bin('electron-vite'), ['build'])
+run('Security scan (Electronegativity, sources and build)', process.execPath, ['scripts/security-scan.ts'])
 run('Vitest (core, db, handlers, main-process logic, components)', bin('vitest'), [
   'run',
   '--reporter=default',

@@ -20,12 +20,14 @@ describe('windowOptions', () => {
         expect(prefs.experimentalFeatures).toBe(false)
         expect(prefs.navigateOnDragDrop).toBe(false)
         expect(prefs.devTools).toBe(!packaged)
+        expect(prefs.disableBlinkFeatures).toBe('Auxclick')
         expect(Object.keys(prefs).sort()).toEqual(
           [
             'allowRunningInsecureContent',
             'autoplayPolicy',
             'contextIsolation',
             'devTools',
+            'disableBlinkFeatures',
             'experimentalFeatures',
             'navigateOnDragDrop',
             'nodeIntegration',

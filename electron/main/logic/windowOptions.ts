@@ -14,6 +14,8 @@ export interface SecureWebPreferences {
   experimentalFeatures: false
   navigateOnDragDrop: false
   spellcheck: false
+  /** A middle click must not open a window, even if the window-open handler were ever loosened. */
+  disableBlinkFeatures: 'Auxclick'
   devTools: boolean
   /** The waiting-room display chimes and speaks with nobody there to click first. */
   autoplayPolicy: 'no-user-gesture-required' | 'user-gesture-required'
@@ -59,6 +61,7 @@ export function windowOptions(page: Page, paths: { preload: string }, opts: { pa
       experimentalFeatures: false,
       navigateOnDragDrop: false,
       spellcheck: false,
+      disableBlinkFeatures: 'Auxclick',
       devTools: !opts.packaged,
       autoplayPolicy: page === 'display' ? 'no-user-gesture-required' : 'user-gesture-required',
     },
