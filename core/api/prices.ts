@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import {
+  hasNul,
   MAX_PRICE_FEN,
   PRICE_CATEGORIES,
   PRICE_CODE_PATTERN,
@@ -24,7 +25,12 @@ export const priceFieldsSchema = z
       .min(1, 'validation.required')
       .max(PRICE_LIMITS.code, 'validation.tooLong')
       .regex(PRICE_CODE_PATTERN, 'validation.priceCode'),
-    name: z.string().trim().min(1, 'validation.required').max(PRICE_LIMITS.name, 'validation.tooLong'),
+    name: z
+      .string()
+      .trim()
+      .min(1, 'validation.required')
+      .max(PRICE_LIMITS.name, 'validation.tooLong')
+      .refine((name) => !hasNul(name), 'validation.nulCharacter'),
     category: z.enum(PRICE_CATEGORIES),
     unit: z.string().trim().max(PRICE_LIMITS.unit, 'validation.tooLong').default(''),
     listPriceFen: fen,

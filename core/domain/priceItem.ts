@@ -98,6 +98,14 @@ export const PRICE_LIMITS = { code: 30, name: 60, unit: 10 } as const
 /** 99,999,999.99 yuan: far above any item, well inside a safe integer. */
 export const MAX_PRICE_FEN = 9_999_999_999
 
+/**
+ * SQLite's length() stops at a NUL character, so the table's CHECK on the name would see a shorter name, or
+ * none (`\u0000玻尿酸` is 0 long to it): a name with a NUL is refused, by the form and by the import alike.
+ */
+export function hasNul(text: string): boolean {
+  return text.includes('\u0000')
+}
+
 /** Codes: letters, digits and - _ . / (no spaces), so they are typed and matched without doubt. */
 export const PRICE_CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._/-]*$/
 

@@ -1,4 +1,5 @@
 import {
+  hasNul,
   PRICE_CODE_PATTERN,
   PRICE_LIMITS,
   parsePriceCategory,
@@ -158,6 +159,8 @@ function readRow(row: SheetRow, columns: Columns): SheetItem {
   const name = cellText(cell('name'), 'name').replace(/\s+/g, ' ')
   if (name === '') throw new RowProblem('prices.reject.nameMissing')
   if (name.length > PRICE_LIMITS.name) throw new RowProblem('prices.reject.nameTooLong', { max: PRICE_LIMITS.name })
+  // Excel writes a NUL as `_x0000_`, which reads back as the character itself.
+  if (hasNul(name)) throw new RowProblem('prices.reject.nameNul')
 
   const categoryText = cellText(cell('category'), 'category')
   if (categoryText === '') throw new RowProblem('prices.reject.categoryMissing')
