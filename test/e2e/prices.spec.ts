@@ -190,6 +190,9 @@ test('the price list, its dialog and the import preview have no accessibility vi
   const errors: string[] = []
   page.on('pageerror', (error) => errors.push(error.message))
   const violations = async (label: string) => {
+    // A dialog or loading mask still fading is half transparent: axe would judge its text's contrast mid-fade.
+    await expect(page.locator('.el-loading-mask')).toHaveCount(0)
+    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'))
     const results = await new AxeBuilder({ page }).analyze()
     return results.violations.map((v) => `${label} ${v.id} (${v.impact}): ${v.help} (${v.nodes.length})`)
   }

@@ -17,6 +17,8 @@ async function invoke<T>(page: Page, method: string, input: unknown): Promise<T>
 
 async function seriousViolations(page: Page): Promise<string[]> {
   await expect(page.locator('.el-loading-mask')).toHaveCount(0)
+  // A dialog still fading in is half transparent: axe would judge its text's contrast mid-fade.
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'))
   const results = await new AxeBuilder({ page }).analyze()
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
@@ -45,7 +47,6 @@ test('the client record, the consultation sheet and the fee sheet have no seriou
     if (preview) {
       await desk.getByTestId(preview).click()
       await expect(desk.locator('.el-dialog')).toBeVisible()
-      await desk.waitForTimeout(400) // the dialog's fade-in: half-transparent text would be judged mid-fade
       expect(await seriousViolations(desk), `${label}, print preview`).toEqual([])
     }
   }
