@@ -1,5 +1,6 @@
 import { test as base, expect, type BrowserContext, type Page } from '@playwright/test'
 import { DEMO_ADMIN } from '../../electron/api/demo/demoClinic.ts'
+import { previewApi } from './previewApi.ts'
 
 export interface Who {
   name: string
@@ -46,23 +47,9 @@ export async function signInOnLoad(context: BrowserContext, who: Who = DEMO_ADMI
  * test's setup only, as the desk's bridge calls it.
  */
 export async function apiSession(baseUrl: string, who: Who = DEMO_ADMIN) {
-  const token = crypto.randomUUID()
-  async function call<T>(method: string, input: unknown): Promise<T> {
-    const response = await fetch(new URL('api/invoke', baseUrl), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-desk-session': token },
-      body: JSON.stringify({ method, input }),
-    })
-    const envelope = (await response.json()) as { ok: true; value: T } | { ok: false; error: { message: string } }
-    if (!envelope.ok) throw new Error(`${method}: ${envelope.error.message}`)
-    return envelope.value
-  }
-  const candidates = await call<{ id: number; name: string }[]>('session.operators', {})
-  const staff = candidates.find((candidate) => candidate.name === who.name)
-  if (!staff) throw new Error(`${who.name} cannot sign in at ${baseUrl}`)
-  const result = await call<{ signedIn: boolean }>('session.signIn', { staffId: staff.id, pin: who.pin })
-  if (!result.signedIn) throw new Error(`sign-in of ${who.name} failed`)
-  return call
+  const api = previewApi(baseUrl)
+  await api.signIn(who)
+  return api.call
 }
 
 /** A page that fails its test on any uncaught error in the renderer (after Heynote's test-utils). */
