@@ -146,3 +146,10 @@ export function setVisitOutcome(db: WritableDb, id: number, outcome: Outcome, re
 export function visitStatusHistory(db: ReadableDb, visitId: number): VisitStatusChange[] {
   return stmt(db, 'SELECT status, at, actor FROM visit_status_log WHERE visit_id = ? ORDER BY id').all(visitId) as VisitStatusChange[]
 }
+
+/** Whether a client was ever received for a consultation (a visit of theirs moved to 'consulting'). */
+export function wasEverConsulted(db: ReadableDb, clientId: number): boolean {
+  return stmt(db,
+    `SELECT 1 FROM visits v WHERE v.client_id = ? AND EXISTS (SELECT 1 FROM visit_status_log l WHERE l.visit_id = v.id AND l.status = 'consulting') LIMIT 1`,
+  ).get(clientId) !== undefined
+}

@@ -1,10 +1,12 @@
 import type { z } from 'zod'
 import type { MethodSpec } from './method.ts'
+import { appointmentMethods } from './appointments.ts'
 import { auditMethods } from './audit.ts'
 import { backupMethods } from './backups.ts'
 import { clientMethods } from './clients.ts'
 import { consultationMethods } from './consultations.ts'
 import { feeMethods } from './fees.ts'
+import { followUpMethods } from './followUps.ts'
 import { priceMethods } from './prices.ts'
 import { printMethods } from './print.ts'
 import { queueMethods } from './queue.ts'
@@ -33,6 +35,8 @@ export const contract = {
   ...backupMethods,
   ...auditMethods,
   ...reportMethods,
+  ...appointmentMethods,
+  ...followUpMethods,
 } satisfies Record<string, MethodSpec>
 
 export type Contract = typeof contract

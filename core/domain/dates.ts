@@ -16,3 +16,24 @@ export function ageOn(birthDate: string, day: string): number {
 export function minutesBetween(fromIso: string, toIso: string): number {
   return Math.max(0, Math.floor((Date.parse(toIso) - Date.parse(fromIso)) / 60_000))
 }
+
+/** The time of day in the machine's local time zone (the clinic's), as HH:MM. */
+export function localTimeOf(date: Date): string {
+  return `${pad(date.getHours())}:${pad(date.getMinutes())}`
+}
+
+/** A calendar day (YYYY-MM-DD) moved by whole days, on the calendar alone (no time zone involved). */
+export function addDays(day: string, days: number): string {
+  const [y = 1970, m = 1, d = 1] = day.split('-').map(Number)
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10)
+}
+
+/** Whole calendar days from `from` to `to` (YYYY-MM-DD): 1 from a day to the next, negative when `to` is earlier. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((dayNumber(to) - dayNumber(from)) / 86_400_000)
+}
+
+function dayNumber(day: string): number {
+  const [y = 1970, m = 1, d = 1] = day.split('-').map(Number)
+  return Date.UTC(y, m - 1, d)
+}

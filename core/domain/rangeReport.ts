@@ -1,6 +1,6 @@
 import type { Channel } from './client.ts'
 import { CHANNELS } from './client.ts'
-import { minutesBetween } from './dates.ts'
+import { daysBetween, minutesBetween } from './dates.ts'
 import { summarizeMinutes, type DurationSummary } from './percentile.ts'
 import { VISIT_TYPES, type Outcome, type Visit, type VisitStatus, type VisitType } from './visit.ts'
 
@@ -36,12 +36,7 @@ export const MAX_RANGE_DAYS = 366
 
 /** Days from `from` to `to` (YYYY-MM-DD), both included: 1 for a single day; 0 or less when to < from. */
 export function rangeDays(from: string, to: string): number {
-  return Math.round((dayNumber(to) - dayNumber(from)) / 86_400_000) + 1
-}
-
-function dayNumber(day: string): number {
-  const [y = 1970, m = 1, d = 1] = day.split('-').map(Number)
-  return Date.UTC(y, m - 1, d)
+  return daysBetween(from, to) + 1
 }
 
 /** One visit of the range as the report needs it (electron/api/reports/rangeReport.ts reads these). */

@@ -1,6 +1,8 @@
 import { z } from 'zod'
 import { LOCALES } from '../i18n/locales.ts'
 import { DEFAULT_ARCHIVE_TEMPLATE, isValidArchiveTemplate } from './archiveNumber.ts'
+import { DEFAULT_CONFIRMATION_TEMPLATE } from './confirmationText.ts'
+import { DEFAULT_FOLLOW_UP_PLANS, followUpPlansSchema } from './followUp.ts'
 
 const prefix = z
   .string()
@@ -71,6 +73,10 @@ const clinicSettingsObject = z.object({
   updateUrl: z.string().trim().max(UPDATE_URL_MAX, 'validation.tooLong'),
   /** The desk locks after this many minutes without keyboard or mouse. */
   idleLockMinutes: z.number().int('validation.range').min(1, 'validation.range').max(240, 'validation.range'),
+  /** The day-before confirmation call's text (二次确认话术); placeholders in core/domain/confirmationText.ts. */
+  confirmationTemplate: z.string().trim().min(1, 'validation.required').max(300, 'validation.tooLong'),
+  /** The follow-up calls (回访) a paid fee sheet brings, per category (core/domain/followUp.ts). */
+  followUpPlans: followUpPlansSchema,
 })
 
 /**
@@ -110,6 +116,8 @@ export const DEFAULT_SETTINGS: ClinicSettings = {
   updatesEnabled: false,
   updateUrl: '',
   idleLockMinutes: 10,
+  confirmationTemplate: DEFAULT_CONFIRMATION_TEMPLATE,
+  followUpPlans: DEFAULT_FOLLOW_UP_PLANS,
 }
 
 /** A change of some keys; zod refuses .partial() of a refined object, so it is made from the plain one. */

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3'
 import { readdirSync, rmSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { contract, type MethodInput, type MethodName, type MethodResult } from '../../core/api/contract.ts'
 import type { Envelope } from '../../core/api/errors.ts'
 import type { Permission } from '../../core/api/method.ts'
@@ -15,21 +15,14 @@ import type { WritableDb } from '../../db/types.ts'
 import { previewBackupHost } from '../web-preview/backupHost.ts'
 import { dbPathIn, useTempDir } from '../helpers/tempDb.ts'
 import { local, makeClock, openDesk } from './harness.ts'
+import { useTimeZone } from '../helpers/timeZone.ts'
 
 const tempDir = useTempDir()
 const admin: Operator = { id: 1, name: '林主任', role: 'administrator' }
 const desk: Operator = { id: 7, name: '小周', role: 'receptionist' }
 
 // A clinic eight hours east of UTC: a local day is not a UTC day, so its edges are tested for real.
-let savedTz: string | undefined
-beforeAll(() => {
-  savedTz = process.env.TZ
-  process.env.TZ = 'Asia/Shanghai'
-})
-afterAll(() => {
-  if (savedTz === undefined) delete process.env.TZ
-  else process.env.TZ = savedTz
-})
+useTimeZone('Asia/Shanghai')
 
 describe('the audit log through the API', () => {
   it('every write leaves one row with its kind, its operator and a readable summary; reads leave none', async () => {

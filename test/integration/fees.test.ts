@@ -451,7 +451,9 @@ describe('fees.void, fees.reissue, fees.discardDraft', () => {
     expect(next.totals.total).toBe(paid.totals.total)
     const old = await d.call('fees.get', { id: paid.id })
     expect(old).toMatchObject({ status: 'void', voidReason: '数量有误', replacedById: next.id })
+    // The paid sheet's open follow-up call (the 'other' plan's next-day call) goes with it.
     expect(d.published.at(-1)).toEqual([
+      { topic: 'followUps', ids: [1] },
       { topic: 'fees', ids: [next.id, paid.id] },
       { topic: 'visits', ids: [s.visitId] },
     ])

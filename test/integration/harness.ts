@@ -98,6 +98,9 @@ export function openDesk(path: string, clock: Clock = makeClock(), operator: Ope
     fee_sheet_lines: JSON.stringify(db.prepare('SELECT id, sheet_id, item_id, quantity, discount_kind, discount_value, net_fen FROM fee_sheet_lines ORDER BY id').all()),
     fee_sheet_deposits: count('fee_sheet_deposits'),
     fee_payments: count('fee_payments'),
+    appointments: JSON.stringify(db.prepare('SELECT id, version, status, date, time, consultant_id FROM appointments ORDER BY id').all()),
+    appointment_confirmations: count('appointment_confirmations'),
+    follow_up_calls: JSON.stringify(db.prepare('SELECT id, version, status, attempts, due_date FROM follow_up_calls ORDER BY id').all()),
   })
 
   /** Runs a call that must be refused (by the desk's operator, or `by` another), and checks nothing at all was written. */

@@ -19,26 +19,37 @@ const REFUSED = new Set(['forbidden', 'unauthenticated'])
 const EXPECTED: Record<StaffRole | 'nobody', { may: MethodName[]; mayNot: MethodName[] }> = {
   nobody: {
     may: ['app.info', 'settings.get', 'settings.setLanguage', 'session.current', 'session.operators', 'session.signIn', 'queue.display', 'display.state', 'setup.complete'],
-    mayNot: ['visits.ofDay', 'clients.search', 'staff.list', 'rotation.board', 'fees.list', 'session.changePin', 'backups.status'],
+    mayNot: ['visits.ofDay', 'clients.search', 'staff.list', 'rotation.board', 'fees.list', 'session.changePin', 'backups.status', 'appointments.list', 'appointments.confirmations', 'appointments.book',
+      'followUps.due', 'followUps.record', 'reports.serviceFigures'],
   },
   receptionist: {
-    may: ['visits.register', 'visits.assign', 'visits.setOutcome', 'rotation.open', 'rotation.pass', 'queue.call', 'clients.create', 'fees.pay', 'backups.create', 'reports.dailyLog'],
+    may: [
+      'visits.register', 'visits.assign', 'visits.setOutcome', 'rotation.open', 'rotation.pass', 'queue.call', 'clients.create', 'fees.pay', 'backups.create', 'reports.dailyLog',
+      'appointments.book', 'appointments.change', 'appointments.cancel', 'appointments.markNoShow', 'appointments.checkIn', 'appointments.list', 'appointments.ofClient',
+      'appointments.confirmations', 'appointments.recordConfirmation',
+      'followUps.due', 'followUps.ofClient', 'followUps.record', 'reports.serviceFigures',
+    ],
     mayNot: ['consultations.saveDraft', 'fees.create', 'fees.confirm', 'fees.void', 'prices.create', 'prices.applyImport', 'staff.create', 'staff.setPin', 'settings.update', 'backups.restore', 'backups.setSchedule', 'audit.list'],
   },
   consultant: {
-    may: ['consultations.saveDraft', 'consultations.markPrinted', 'fees.create', 'fees.saveDraft', 'fees.confirm', 'visits.setOutcome', 'clients.get', 'prices.list'],
-    mayNot: ['visits.register', 'rotation.pass', 'queue.call', 'fees.pay', 'fees.void', 'clients.create', 'prices.create', 'staff.update', 'backups.create', 'audit.list'],
+    may: ['consultations.saveDraft', 'consultations.markPrinted', 'fees.create', 'fees.saveDraft', 'fees.confirm', 'visits.setOutcome', 'clients.get', 'prices.list', 'appointments.list', 'appointments.ofClient', 'appointments.confirmations',
+      'followUps.due', 'followUps.ofClient', 'reports.serviceFigures'],
+    mayNot: [
+      'visits.register', 'rotation.pass', 'queue.call', 'fees.pay', 'fees.void', 'clients.create', 'prices.create', 'staff.update', 'backups.create', 'audit.list',
+      'appointments.book', 'appointments.change', 'appointments.cancel', 'appointments.markNoShow', 'appointments.checkIn', 'appointments.recordConfirmation',
+      'followUps.record',
+    ],
   },
   doctor: {
     may: ['consultations.saveDraft', 'fees.saveDraft', 'clients.get'],
-    mayNot: ['visits.setOutcome', 'visits.register', 'fees.pay', 'staff.create', 'audit.list'],
+    mayNot: ['visits.setOutcome', 'visits.register', 'fees.pay', 'staff.create', 'audit.list', 'appointments.book'],
   },
   nurse: {
-    may: ['visits.ofDay', 'clients.get', 'rotation.board'],
-    mayNot: ['visits.register', 'consultations.saveDraft', 'fees.create', 'visits.setOutcome', 'staff.create', 'audit.list'],
+    may: ['visits.ofDay', 'clients.get', 'rotation.board', 'appointments.list', 'followUps.due'],
+    mayNot: ['visits.register', 'consultations.saveDraft', 'fees.create', 'visits.setOutcome', 'staff.create', 'audit.list', 'appointments.book', 'appointments.checkIn', 'followUps.record'],
   },
   administrator: {
-    may: ['staff.create', 'staff.setPin', 'prices.applyImport', 'settings.update', 'backups.restore', 'audit.list', 'fees.void', 'visits.register', 'fees.confirm'],
+    may: ['staff.create', 'staff.setPin', 'prices.applyImport', 'settings.update', 'backups.restore', 'audit.list', 'fees.void', 'visits.register', 'fees.confirm', 'appointments.book', 'appointments.checkIn', 'followUps.record', 'reports.serviceFigures'],
     mayNot: [],
   },
 }

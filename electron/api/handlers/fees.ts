@@ -48,6 +48,7 @@ import { getStaff } from '../../../db/staff.ts'
 import type { ReadableDb, WritableDb } from '../../../db/types.ts'
 import type { HandlerContext } from '../context.ts'
 import type { PartialHandlerTable } from '../handlerTable.ts'
+import { dropOpenFollowUpsOf, planFollowUpsOf } from './followUps.ts'
 import { requireVisit } from './visitGuards.ts'
 
 type FeeMethods =
@@ -252,13 +253,14 @@ function createDraft(ctx: HandlerContext, header: Header, extra: Pick<NewFeeShee
   return getFeeSheet(ctx.db, id) as FeeSheet
 }
 
-/** Voids a confirmed or paid sheet by an administrator, with the reason; the caller audits. */
+/** Voids a confirmed or paid sheet by an administrator, with the reason, and drops its open follow-up calls; the caller audits. */
 function voidSheet(ctx: HandlerContext, id: number, reason: string): FeeSheet {
   const sheet = requireSheet(ctx.db, id)
   if (!canVoidFeeSheet(ctx.operator.role)) throw new DomainError('forbidden', 'fees.voidForbidden')
   if (sheet.status === 'draft') throw new DomainError('rule_violation', 'fees.voidDraft', { sheetNo: sheet.sheetNo })
   if (sheet.status === 'void') throw new DomainError('conflict', 'fees.isVoid', { sheetNo: sheet.sheetNo })
   if (!voidFeeSheet(ctx.db, id, reason, ctx.now(), ctx.operator.name)) throw changed(sheet)
+  dropOpenFollowUpsOf(ctx, id)
   return getFeeSheet(ctx.db, id) as FeeSheet
 }
 
@@ -383,6 +385,7 @@ export const feeHandlers: PartialHandlerTable<FeeMethods> = {
     const split = payments.map((p) => `${PAYMENT_NAMES_ZH[p.method]} ${formatFen(p.fen)}`).join('、')
     ctx.audit(`收费${label(paid)}：${split || '定金已抵全款'}`)
     emitChange(ctx, paid)
+    planFollowUpsOf(ctx, paid)
     return paid
   },
 

@@ -1,10 +1,12 @@
 import '../../../core/i18n/rotationMessages.ts'
 import type { HandlerTable } from '../handlerTable.ts'
+import { appointmentHandlers } from './appointments.ts'
 import { auditHandlers } from './audit.ts'
 import { backupHandlers } from './backups.ts'
 import { clientHandlers } from './clients.ts'
 import { consultationHandlers } from './consultations.ts'
 import { feeHandlers } from './fees.ts'
+import { followUpHandlers } from './followUps.ts'
 import { priceHandlers } from './prices.ts'
 import { printHandlers } from './print.ts'
 import { queueHandlers } from './queue.ts'
@@ -34,4 +36,6 @@ export const handlers: HandlerTable = {
   ...feeHandlers,
   ...backupHandlers,
   ...auditHandlers,
+  ...appointmentHandlers,
+  ...followUpHandlers,
 }

@@ -1,4 +1,7 @@
 import { DomainError } from '../../../core/api/errors.ts'
+import type { RegisterResult } from '../../../core/api/visits.ts'
+import type { ServiceCategory } from '../../../core/domain/categories.ts'
+import type { Channel, Client } from '../../../core/domain/client.ts'
 import { translateError } from '../../../core/i18n/errorMessages.ts'
 import { VISIT_LABELS } from '../../../core/i18n/visitLabels.ts'
 import { formatQueueNumber } from '../../../core/domain/queueNumber.ts'
@@ -77,50 +80,74 @@ function finishOnBoard(ctx: HandlerContext, visit: Visit): void {
   if (state.board && memberServing(state.board, visit.id)) runBoardCommand(ctx, visit.visitDate, 'consultant', { type: 'finish', visitId: visit.id })
 }
 
+export interface Arrival {
+  client: Client
+  type: VisitType
+  /** Omitted: the client's own channel. */
+  channel?: Channel | undefined
+  designatedConsultantId: number | null
+  /** Null: the client's intended category. */
+  intendedCategory: ServiceCategory | null
+  /** Give the client a consultant now by the rules; otherwise they wait for the desk to assign. */
+  assign: boolean
+}
+
+/**
+ * Registers a client's arrival today: the queue number, the visit, and (if asked) the consultant by the
+ * rotation rules. The one path of every arrival: a walk-in (visits.register) and a booked client checked in
+ * (appointments.checkIn). The caller writes the audit summary.
+ */
+export function registerArrival(ctx: HandlerContext, arrival: Arrival): RegisterResult {
+  const { client } = arrival
+  const today = ctx.today()
+  const open = hasOpenVisitOnDay(ctx.db, client.id, today)
+  if (open) throw new DomainError('conflict', 'error.alreadyHere', { name: client.name, queueNo: open.queueNo })
+  if (arrival.designatedConsultantId !== null) requireVisitConsultant(ctx.db, arrival.designatedConsultantId)
+
+  const { queueSeq, queueNo } = nextQueueNumber(ctx.db, today, arrival.type)
+  const visit = insertVisit(
+    ctx.db,
+    {
+      clientId: client.id,
+      visitDate: today,
+      type: arrival.type,
+      queueSeq,
+      queueNo,
+      channel: arrival.channel ?? client.channel,
+      designatedConsultantId: arrival.designatedConsultantId,
+      intendedCategory: arrival.intendedCategory ?? client.intendedCategory,
+    },
+    ctx.now(),
+    ctx.operator.name,
+  )
+  ctx.emit({ topic: 'visits', ids: [visit.id] })
+
+  let assignRefusal: string | null = null
+  if (arrival.assign && autoCommand(ctx.db, visit) !== null) {
+    try {
+      assignVisit(ctx, visit, null)
+    } catch (error) {
+      // The client is registered and waits; the desk is told why nobody took them yet.
+      if (!(error instanceof DomainError)) throw error
+      assignRefusal = translateError(readSettings(ctx.db).language, error.messageKey, error.params)
+    }
+  }
+  return { visit: getVisitRow(ctx.db, visit.id) as VisitRow, client, assignRefusal }
+}
+
 export const visitHandlers: PartialHandlerTable<VisitMethods> = {
   'visits.register': (ctx, input) => {
-    const today = ctx.today()
     const client = input.newClient
       ? (() => {
           const { allowSharedPhone, ...fields } = input.newClient
           return createClient(ctx, { ...fields, channel: input.channel ?? fields.channel }, allowSharedPhone)
         })()
       : requireClient(ctx.db, input.clientId as number)
-    const open = hasOpenVisitOnDay(ctx.db, client.id, today)
-    if (open) throw new DomainError('conflict', 'error.alreadyHere', { name: client.name, queueNo: open.queueNo })
-    if (input.designatedConsultantId !== null) requireVisitConsultant(ctx.db, input.designatedConsultantId)
-
-    const { queueSeq, queueNo } = nextQueueNumber(ctx.db, today, input.type)
-    const visit = insertVisit(
-      ctx.db,
-      {
-        clientId: client.id,
-        visitDate: today,
-        type: input.type,
-        queueSeq,
-        queueNo,
-        channel: input.channel ?? client.channel,
-        designatedConsultantId: input.designatedConsultantId,
-        intendedCategory: input.intendedCategory ?? client.intendedCategory,
-      },
-      ctx.now(),
-      ctx.operator.name,
-    )
-    ctx.emit({ topic: 'visits', ids: [visit.id] })
-
-    let assignRefusal: string | null = null
-    if (input.assign && autoCommand(ctx.db, visit) !== null) {
-      try {
-        assignVisit(ctx, visit, null)
-      } catch (error) {
-        // The client is registered and waits; the desk is told why nobody took them yet.
-        if (!(error instanceof DomainError)) throw error
-        assignRefusal = translateError(readSettings(ctx.db).language, error.messageKey, error.params)
-      }
-    }
-    const row = getVisitRow(ctx.db, visit.id) as VisitRow
+    const { type, channel, designatedConsultantId, intendedCategory, assign } = input
+    const result = registerArrival(ctx, { client, type, channel, designatedConsultantId, intendedCategory, assign })
+    const row = result.visit
     ctx.audit(`登记到店 ${row.queueNo} ${client.name}（${TYPE_NAMES[input.type]}）${row.consultantName ? ` → ${row.consultantName}` : ''}`)
-    return { visit: row, client, assignRefusal }
+    return result
   },
 
   'visits.ofDay': (ctx, { date }) => listVisitsOfDay(ctx.db, date ?? ctx.today()),
