@@ -3,8 +3,8 @@ import { expect, test } from './fixtures.ts'
 
 /**
  * Every action on the desk screen can be reached with Tab alone: each visible, enabled control of the
- * navigation, the registration panel, the rotation board and the waiting list takes the focus at some
- * point of a walk through the page. (The desk's shortcuts — Alt+F, Alt+N, Alt+R, Alt+A, Alt+Z, Alt+M, Alt+P — and
+ * navigation, the registration panel, the rotation board, the waiting list and the day's schedule
+ * (appointments and follow-up calls) takes the focus at some point of a walk through the page. (The desk's shortcuts — Alt+F, Alt+N, Alt+R, Alt+A, Alt+Z, Alt+M, Alt+P — and
  * an arrival registered by keyboard alone are in desk.spec.ts.)
  */
 
@@ -32,11 +32,18 @@ async function markControls(page: Page): Promise<string[]> {
       if (el.closest('[inert]')) return false
       return true
     })
-    // A radio group is one stop of the Tab order (its checked radio); arrow keys move inside it, as ARIA asks.
+    // A radio group, and a tab list, is one stop of the Tab order (its checked radio, its selected tab);
+    // arrow keys move inside it, as ARIA asks (the arrows in a tab list are checked below).
     const groups = new Map<string, number>()
     const named: string[] = []
+    const tabLists = [...document.querySelectorAll('[role="tablist"]')]
     controls.forEach((el) => {
-      const group = el instanceof HTMLInputElement && el.type === 'radio' ? `radio:${el.name || el.closest('[role="radiogroup"]')?.getAttribute('data-testid')}` : null
+      const group =
+        el instanceof HTMLInputElement && el.type === 'radio'
+          ? `radio:${el.name || el.closest('[role="radiogroup"]')?.getAttribute('data-testid')}`
+          : el.getAttribute('role') === 'tab' && el.closest('[role="tablist"]')
+            ? `tablist:${tabLists.indexOf(el.closest('[role="tablist"]') as Element)}`
+            : null
       const index = group && groups.has(group) ? (groups.get(group) as number) : named.length
       el.setAttribute('data-kbd-index', String(index))
       if (group && groups.has(group)) return
@@ -79,5 +86,14 @@ test.describe('the desk by keyboard', () => {
     }
     const missed = controls.filter((_c, index) => !reached.has(String(index)))
     expect(missed, 'controls Tab never reached').toEqual([])
+
+    // The tabs of the day's schedule (今日预约 / 明日预约 / 今日回访): Tab reaches the selected one, the arrows the others.
+    const tabs = desk.getByTestId('desk-schedule-tabs').getByRole('tab')
+    await expect(tabs).toHaveCount(3)
+    await tabs.first().focus()
+    for (const i of [1, 2]) {
+      await desk.keyboard.press('ArrowRight')
+      await expect(tabs.nth(i)).toBeFocused()
+    }
   })
 })

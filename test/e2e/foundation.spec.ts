@@ -93,7 +93,7 @@ test.describe('the foundation in the web preview', () => {
   })
 
   test('the main screens have no serious or critical accessibility violations', async ({ desk }) => {
-    for (const route of ['/#/staff', '/#/settings', '/#/front-desk', '/#/reports', '/#/price-list', '/#/backups', '/#/audit']) {
+    for (const route of ['/#/staff', '/#/settings', '/#/front-desk', '/#/appointments', '/#/reports', '/#/price-list', '/#/backups', '/#/audit']) {
       await desk.goto(route)
       await desk.waitForLoadState('networkidle')
       // A loading mask fading out is half transparent: axe would judge its text's contrast mid-fade.

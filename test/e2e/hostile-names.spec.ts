@@ -58,7 +58,7 @@ interface Visit {
 }
 
 test.describe('hostile client names are plain text everywhere', () => {
-  const server = new PreviewServer(5403)
+  const server = new PreviewServer(5400)
   let context: BrowserContext | undefined
   const problems: string[] = []
 

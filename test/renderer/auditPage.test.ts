@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { DOMWrapper, mount, type VueWrapper } from '@vue/test-utils'
 import { ElDatePicker, ElSelect } from 'element-plus'
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { AuditEntry, AuditOperator, AuditPage } from '../../core/api/audit.ts'
 import { localDateOf } from '../../core/domain/dates.ts'
 import { routes } from '../../renderer/src/router/index.ts'
@@ -10,18 +10,11 @@ import AuditView from '../../renderer/src/views/audit/index.vue'
 import { localDateTime } from '../../renderer/src/views/audit/useAuditLog.ts'
 import { Refusal } from './fakeBridge.ts'
 import { createHarness, settle, type Harness } from './setup.ts'
+import { useTimeZone } from '../helpers/timeZone.ts'
 
 vi.mock('element-plus', () => import('element-plus/dist/index.full.mjs'))
 
-let savedTz: string | undefined
-beforeAll(() => {
-  savedTz = process.env.TZ
-  process.env.TZ = 'Asia/Shanghai'
-})
-afterAll(() => {
-  if (savedTz === undefined) delete process.env.TZ
-  else process.env.TZ = savedTz
-})
+useTimeZone('Asia/Shanghai')
 
 let wrapper: VueWrapper | undefined
 afterEach(() => {

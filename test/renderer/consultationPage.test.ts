@@ -188,8 +188,11 @@ describe('Consultation page: the fee sheet from the plan', () => {
     await body().get('[data-testid="consultation-fee-sheet"]').trigger('click')
     await settle()
     expect(harness.bridge.callsOf('consultations.saveDraft')).toEqual([])
-    expect(body().get('.el-message--success').text()).toContain('已打开此咨询单的草稿 SF2026-000007')
-    await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/fee-sheets/7'))
+    // Messages live on document.body and outlast a test: a success message of an earlier test may still be
+    // fading out under load, so look for this one among them, and give a loaded machine time to show it.
+    const messages = () => body().findAll('.el-message--success').map((m) => m.text())
+    await vi.waitFor(() => expect(messages().some((text) => text.includes('已打开此咨询单的草稿 SF2026-000007'))).toBe(true), { timeout: 5000 })
+    await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/fee-sheets/7'), { timeout: 5000 })
   })
 
   it("shows the server's refusal and stays on the sheet", async () => {

@@ -106,7 +106,7 @@ describe('Reports page: range report (区间报表)', () => {
   it('reads this calendar month once its tab is opened, and says which period it shows', async () => {
     const harness = harnessWithReports()
     ;({ wrapper } = await mountApp(harness, '/reports'))
-    expect(tabNames()).toEqual(['一日当面咨询表', '公平性统计', '区间报表'])
+    expect(tabNames()).toEqual(['一日当面咨询表', '公平性统计', '服务指标', '区间报表'])
     expect(harness.bridge.callsOf('reports.range')).toEqual([])
     await body().findAll('[role="tab"]').find((t) => t.text() === '区间报表')!.trigger('click')
     await settle()
@@ -317,12 +317,12 @@ describe('Reports page: who sees the range report', () => {
     const session = signedInAs('receptionist')
     wrapper = mount(ReportsPage, { global: harness.global as never, attachTo: document.body })
     await settle()
-    expect(tabNames()).toEqual(['一日当面咨询表', '公平性统计'])
+    expect(tabNames()).toEqual(['一日当面咨询表', '公平性统计', '服务指标'])
     expect(body().find('[data-testid="range-report"]').exists()).toBe(false)
 
     session.state = { ...session.state!, operator: { id: 1, name: '管理员', role: 'administrator' } }
     await settle()
-    expect(tabNames()).toEqual(['一日当面咨询表', '公平性统计', '区间报表'])
+    expect(tabNames()).toEqual(['一日当面咨询表', '公平性统计', '服务指标', '区间报表'])
     expect(harness.bridge.callsOf('reports.range')).toEqual([]) // not read before its tab is opened
   })
 
@@ -336,7 +336,7 @@ describe('Reports page: who sees the range report', () => {
     expect(body().get('[data-testid="range-report"]').isVisible()).toBe(true)
     session.state = { ...session.state!, operator: { id: 2, name: '郑佳', role: 'receptionist' } }
     await settle()
-    expect(tabNames()).toEqual(['一日当面咨询表', '公平性统计'])
+    expect(tabNames()).toEqual(['一日当面咨询表', '公平性统计', '服务指标'])
     expect(body().get('[role="tab"][aria-selected="true"]').text()).toBe('一日当面咨询表')
   })
 })

@@ -33,6 +33,7 @@ export const auditEn: typeof auditZh = {
     settings: 'Settings',
     backups: 'Backups',
     session: 'Sign-in',
+    appointments: 'Appointments and follow-ups',
     other: 'Other',
   },
   table: {

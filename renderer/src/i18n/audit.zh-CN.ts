@@ -32,6 +32,7 @@ export const auditZh = {
     settings: '设置',
     backups: '备份',
     session: '登录',
+    appointments: '预约与回访',
     other: '其他',
   },
   table: {

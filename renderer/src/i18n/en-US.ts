@@ -10,6 +10,7 @@ import { auditEn } from './audit.en-US.ts'
 import { displayEn } from './display.en-US.ts'
 import { callingEn, policiesEn, ticketEn } from './policies.en-US.ts'
 import { reportsEn } from './reports.en-US.ts'
+import { appointmentsEn, followUpsEn, serviceFiguresEn } from './appointments.en-US.ts'
 import type { MessageSchema } from './zh-CN.ts'
 
 /** English (en-US): the same keys as zh-CN, checked by the type. */
@@ -22,6 +23,7 @@ const enUS: MessageSchema = {
   nav: {
     label: 'Main navigation',
     frontDesk: 'Front desk',
+    appointments: 'Appointments',
     staff: 'Staff',
     priceList: 'Price list',
     reports: 'Reports',
@@ -131,7 +133,7 @@ const enUS: MessageSchema = {
   },
   settings: {
     title: 'Settings',
-    subtitle: 'Clinic details, queue-number prefixes, language, rotation rules, waiting alerts and calling, security and updates. Each card saves on its own.',
+    subtitle: 'Clinic details, queue-number prefixes, language, rotation rules, waiting alerts and calling, the confirmation text and follow-up plans, security and updates. Each card saves on its own.',
     clinicSection: 'Clinic',
     clinicName: 'Clinic name',
     clinicAddress: 'Address',
@@ -171,6 +173,9 @@ const enUS: MessageSchema = {
   visit: VISIT_LABELS['en-US'],
   desk: deskEn,
   reports: reportsEn,
+  appointments: appointmentsEn,
+  followUps: followUpsEn,
+  serviceFigures: serviceFiguresEn,
   queueDisplay: displayEn,
   policies: policiesEn,
   ticket: ticketEn,

@@ -2,7 +2,7 @@ import type { reportsZh } from './reports.zh-CN.ts'
 
 export const reportsEn: typeof reportsZh = {
   title: 'Reports',
-  subtitle: "The daily consultation log, the consultants' fairness figures and the range report.",
+  subtitle: "The daily consultation log, the consultants' fairness figures, the service figures and the range report.",
   tabs: {
     label: 'Report',
     dailyLog: 'Daily consultation log',

@@ -1,7 +1,7 @@
 /** Messages of the reports screens (一日当面咨询表, fairness figures) and the client page. en-US mirrors this shape. */
 export const reportsZh = {
   title: '报表',
-  subtitle: '一日当面咨询表、咨询师公平性统计与区间报表。',
+  subtitle: '一日当面咨询表、咨询师公平性统计、服务指标与区间报表。',
   tabs: {
     label: '报表类型',
     dailyLog: '一日当面咨询表',

@@ -10,6 +10,7 @@ import { auditZh } from './audit.zh-CN.ts'
 import { displayZh } from './display.zh-CN.ts'
 import { callingZh, policiesZh, ticketZh } from './policies.zh-CN.ts'
 import { reportsZh } from './reports.zh-CN.ts'
+import { appointmentsZh, followUpsZh, serviceFiguresZh } from './appointments.zh-CN.ts'
 
 /** Chinese (zh-CN): the source of truth for the message keys; en-US must have the same shape. */
 const zhCN = {
@@ -21,6 +22,7 @@ const zhCN = {
   nav: {
     label: '主导航',
     frontDesk: '前台',
+    appointments: '预约',
     staff: '员工',
     priceList: '价目表',
     reports: '报表',
@@ -128,7 +130,7 @@ const zhCN = {
   },
   settings: {
     title: '设置',
-    subtitle: '诊所信息、排队号码前缀、界面语言、轮牌规则、候诊提醒与叫号、安全与更新。每张卡片分别保存。',
+    subtitle: '诊所信息、排队号码前缀、界面语言、轮牌规则、候诊提醒与叫号、二次确认话术与回访计划、安全与更新。每张卡片分别保存。',
     clinicSection: '诊所信息',
     clinicName: '诊所名称',
     clinicAddress: '地址',
@@ -168,6 +170,9 @@ const zhCN = {
   visit: VISIT_LABELS['zh-CN'],
   desk: deskZh,
   reports: reportsZh,
+  appointments: appointmentsZh,
+  followUps: followUpsZh,
+  serviceFigures: serviceFiguresZh,
   queueDisplay: displayZh,
   policies: policiesZh,
   ticket: ticketZh,

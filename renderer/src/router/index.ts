@@ -1,5 +1,6 @@
 import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
 import DeskLayout from '../layouts/DeskLayout.vue'
+import AppointmentsView from '../views/appointments/index.vue'
 import AuditView from '../views/audit/index.vue'
 import BackupsView from '../views/backups/index.vue'
 import ClientView from '../views/client/index.vue'
@@ -27,6 +28,7 @@ export const routes: RouteRecordRaw[] = [
     redirect: '/front-desk',
     children: [
       { path: 'front-desk', name: 'front-desk', component: DeskView, meta: { nav: 'frontDesk' } },
+      { path: 'appointments', name: 'appointments', component: AppointmentsView, meta: { nav: 'appointments' } },
       { path: 'clients/:id', name: 'client', component: ClientView, props: true, meta: { nav: 'frontDesk' } },
       { path: 'staff', name: 'staff', component: StaffView, meta: { nav: 'staff' } },
       { path: 'price-list', name: 'price-list', component: PricesView, meta: { nav: 'priceList' } },

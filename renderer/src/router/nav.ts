@@ -1,8 +1,8 @@
-import { DataAnalysis, Document, FolderChecked, PriceTag, Service, Setting, User } from '@element-plus/icons-vue'
+import { Calendar, DataAnalysis, Document, FolderChecked, PriceTag, Service, Setting, User } from '@element-plus/icons-vue'
 import type { Component } from 'vue'
 import type { Permission } from '../../../core/api/method.ts'
 
-export type NavKey = 'frontDesk' | 'staff' | 'priceList' | 'reports' | 'backups' | 'audit' | 'settings'
+export type NavKey = 'frontDesk' | 'appointments' | 'staff' | 'priceList' | 'reports' | 'backups' | 'audit' | 'settings'
 
 export interface NavItem {
   key: NavKey
@@ -15,6 +15,7 @@ export interface NavItem {
 /** The left navigation, in order. Labels are `nav.<key>`; test ids are `nav-<to>`. */
 export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'frontDesk', to: '/front-desk', icon: Service, permission: 'read' },
+  { key: 'appointments', to: '/appointments', icon: Calendar, permission: 'read' },
   { key: 'staff', to: '/staff', icon: User, permission: 'admin' },
   { key: 'priceList', to: '/price-list', icon: PriceTag, permission: 'read' },
   { key: 'reports', to: '/reports', icon: DataAnalysis, permission: 'read' },

@@ -74,3 +74,5 @@ export function useClientFinder(onPick: (client: ClientSummary) => void) {
 
   return { query, results, searching, searched, activeIndex, pick, clear, onKey }
 }
+
+export type ClientSearch = ReturnType<typeof useClientFinder>

@@ -1,5 +1,5 @@
 import { computed, reactive, ref, watch } from 'vue'
-import type { Client, Gender } from '../../../../core/domain/client.ts'
+import type { Client, ClientSummary, Gender } from '../../../../core/domain/client.ts'
 import { isValidPhone, normalizePhone } from '../../../../core/domain/phone.ts'
 import { useClientsStore } from '../../stores/clients.ts'
 
@@ -71,4 +71,18 @@ export function useNewClient() {
   }
 
   return { form, errors, phoneMatches, sharedPhone, phoneValid, checkPhone, reset, validate }
+}
+
+export type NewClientModel = ReturnType<typeof useNewClient>
+
+/** What the search box held when 新顾客 was pressed, as the new client's phone or name. */
+export function prefillFromSearch(typed: string): Partial<NewClientForm> {
+  const text = typed.trim()
+  if (text === '') return {}
+  return /^[\d\s+\-()]+$/.test(text) ? { phone: text } : { name: text }
+}
+
+/** A client found under the typed phone, as the finder would have listed them (no last visit is known here). */
+export function summaryOf(client: Client): ClientSummary {
+  return { id: client.id, archiveNo: client.archiveNo, name: client.name, gender: client.gender, phone: client.phone, ownConsultantId: client.ownConsultantId, lastVisitDate: null }
 }

@@ -11,7 +11,7 @@ import { useTicketPrinter } from '../../composables/useTicketPrinter.ts'
 import { useSettingsStore } from '../../stores/settings.ts'
 import { useVisitsStore, type RegisterInput } from '../../stores/visits.ts'
 import { useClientFinder } from './useClientFinder.ts'
-import { useNewClient } from './useNewClient.ts'
+import { prefillFromSearch, summaryOf, useNewClient } from './useNewClient.ts'
 
 export const FIND_SHORTCUT = { code: 'KeyF', alt: true } as const
 export const NEW_CLIENT_SHORTCUT = { code: 'KeyN', alt: true } as const
@@ -29,8 +29,6 @@ export interface VisitOptions {
 export function defaultVisitType(client: Pick<ClientSummary, 'ownConsultantId'> | null): VisitType {
   return client?.ownConsultantId != null ? 'returning' : 'first'
 }
-
-const looksLikePhone = (text: string) => /^[\d\s+\-()]+$/.test(text)
 
 /** The quick registration panel: find or create the client, choose the visit, register and assign. */
 export function useRegistration(focusSearch: () => void, focusName: () => void) {
@@ -57,7 +55,7 @@ export function useRegistration(focusSearch: () => void, focusName: () => void) 
 
   /** Offers a client found under the typed phone instead of creating a second one. */
   function useExisting(client: Client): void {
-    choose({ id: client.id, archiveNo: client.archiveNo, name: client.name, gender: client.gender, phone: client.phone, ownConsultantId: client.ownConsultantId, lastVisitDate: null })
+    choose(summaryOf(client))
   }
 
   function clearSelection(): void {
@@ -67,8 +65,7 @@ export function useRegistration(focusSearch: () => void, focusName: () => void) 
 
   /** Opens the new-client form, taking what was typed in the search box as the phone or the name. */
   function startNew(): void {
-    const typed = finder.query.value.trim()
-    newClient.reset(typed === '' ? {} : looksLikePhone(typed) ? { phone: typed } : { name: typed })
+    newClient.reset(prefillFromSearch(finder.query.value))
     selected.value = null
     creating.value = true
     formError.value = ''

@@ -1,11 +1,10 @@
-import { ElMessageBox } from 'element-plus'
 import { ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { maskName } from '../../../../core/domain/mask.ts'
 import type { Outcome, VisitRow } from '../../../../core/domain/visit.ts'
 import { showSuccess } from '../../api/notify.ts'
 import { useVisitsStore } from '../../stores/visits.ts'
-import { reportDeskError } from './report.ts'
+import { confirmWarning, useBusyRow } from './busyRow.ts'
 import { STATUS_OF, type VisitAction } from './visitActions.ts'
 
 /**
@@ -17,32 +16,16 @@ export function useVisitActions() {
   const visits = useVisitsStore()
   const manualFor = ref<VisitRow | null>(null)
   const outcomeFor = ref<VisitRow | null>(null)
-  const busyId = ref<number | null>(null)
+  const { busyId, busy: busyWith } = useBusyRow()
 
-  async function busy<T>(visit: VisitRow, run: () => Promise<T>): Promise<T | undefined> {
-    busyId.value = visit.id
-    try {
-      return await run()
-    } catch (error) {
-      reportDeskError(error)
-      return undefined
-    } finally {
-      busyId.value = null
-    }
-  }
+  const busy = <T>(visit: VisitRow, run: () => Promise<T>) => busyWith(visit.id, run)
 
-  async function confirmEnd(visit: VisitRow, action: 'left' | 'cancel'): Promise<boolean> {
+  function confirmEnd(visit: VisitRow, action: 'left' | 'cancel'): Promise<boolean> {
     const key = action === 'left' ? 'Left' : 'Cancel'
-    try {
-      await ElMessageBox.confirm(t(`desk.actions.confirm${key}`, { queueNo: visit.queueNo, name: maskName(visit.clientName) }), t(`desk.actions.confirm${key}Title`), {
-        type: 'warning',
-        confirmButtonText: t('common.confirm'),
-        cancelButtonText: t('common.cancel'),
-      })
-      return true
-    } catch {
-      return false
-    }
+    return confirmWarning(t(`desk.actions.confirm${key}`, { queueNo: visit.queueNo, name: maskName(visit.clientName) }), t(`desk.actions.confirm${key}Title`), {
+      confirm: t('common.confirm'),
+      cancel: t('common.cancel'),
+    })
   }
 
   async function run(action: VisitAction, visit: VisitRow): Promise<void> {

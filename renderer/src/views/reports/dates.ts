@@ -1,4 +1,4 @@
-import { localDateOf } from '../../../../core/domain/dates.ts'
+import { addDays, localDateOf } from '../../../../core/domain/dates.ts'
 
 export type DayRange = [from: string, to: string]
 
@@ -44,10 +44,8 @@ function formatDay(date: Date): string {
   return `${String(date.getUTCFullYear()).padStart(4, '0')}-${pad2(date.getUTCMonth() + 1)}-${pad2(date.getUTCDate())}`
 }
 
-/** The day `n` days after `day` (before it when n < 0). */
-export function addDays(day: string, n: number): string {
-  return formatDay(new Date(parseDay(day).getTime() + n * DAY_MS))
-}
+/** The day `n` days after `day` (before it when n < 0): core's, on the calendar alone. */
+export { addDays }
 
 /** 1 Monday … 7 Sunday (ISO 8601). */
 export function isoWeekday(day: string): number {

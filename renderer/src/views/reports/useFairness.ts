@@ -1,8 +1,8 @@
 import { computed, onBeforeUnmount, onMounted, ref, watch } from 'vue'
 import { useI18n } from 'vue-i18n'
-import { dayAsDate } from '../../components/reports/useReportLabels.ts'
 import { useReportsStore } from '../../stores/reports.ts'
-import { lastDays, lastMonth, thisMonth, type DayRange } from './dates.ts'
+import { thisMonth, type DayRange } from './dates.ts'
+import { periodShortcuts } from './periodShortcuts.ts'
 
 /** The fairness figures: a period (this month by default) and the consultants' counts over it. */
 export function useFairness() {
@@ -15,12 +15,7 @@ export function useFairness() {
   const to = computed(() => store.figuresRange?.to ?? range.value[1])
 
   /** Quick picks of the range picker; computed on click, so a desk left open overnight stays right. */
-  const shortcuts = computed(() => [
-    { text: t('reports.fairness.shortcuts.today'), value: () => rangeDates(lastDays(1)) },
-    { text: t('reports.fairness.shortcuts.last7Days'), value: () => rangeDates(lastDays(7)) },
-    { text: t('reports.fairness.shortcuts.thisMonth'), value: () => rangeDates(thisMonth()) },
-    { text: t('reports.fairness.shortcuts.lastMonth'), value: () => rangeDates(lastMonth()) },
-  ])
+  const shortcuts = computed(() => periodShortcuts(t, ['today', 'last7Days', 'thisMonth', 'lastMonth']))
 
   function load(): void {
     const [start, end] = range.value
@@ -39,9 +34,4 @@ export function useFairness() {
   onBeforeUnmount(() => detach?.())
 
   return { store, range, rows, from, to, shortcuts }
-}
-
-/** Element Plus's shortcut values are Date objects (local midnight). */
-function rangeDates([start, end]: DayRange): [Date, Date] {
-  return [dayAsDate(start), dayAsDate(end)]
 }
