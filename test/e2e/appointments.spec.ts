@@ -254,6 +254,15 @@ test.describe('appointments, confirmations and follow-up calls', () => {
     await expect(today.getByTestId('desk-appointment')).toHaveCount(5)
     const gu = today.getByTestId('desk-appointment').filter({ hasText: '顾晓' })
     await expect(gu.getByTestId('appointment-status')).toHaveText('已确认')
+    // Found with the desk's search instead, she is pointed out as booked: the walk-in would leave her appointment open.
+    await desk.getByTestId('desk-search').fill('13966660001')
+    await expect(desk.getByTestId('desk-search-result')).toHaveCount(1)
+    await desk.getByTestId('desk-search').press('Enter')
+    await expect(desk.getByTestId('desk-booked-today')).toContainText('顾晓 今天 10:30 有预约（王静）')
+    await expect(desk.getByTestId('desk-booked-today-check-in')).toBeVisible()
+    await desk.screenshot({ path: screenshotPath(info, 'appointments-desk-booked.png') })
+    await desk.getByTestId('desk-selected-change').click()
+    await expect(desk.getByTestId('desk-booked-today')).toHaveCount(0)
     await gu.getByTestId('appointment-checkIn').click()
     await expect(panel.getByTestId('check-in-queue')).toHaveText(/^A\d{3}$/)
     const queueNo = (await panel.getByTestId('check-in-queue').textContent()) ?? ''

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest'
 import type { AppointmentRow } from '../../core/domain/appointment.ts'
 import type { FollowUpRow } from '../../core/domain/followUp.ts'
 import { appointmentRow, body, byTestId as get, checkInResult, followUpRow, TODAY, TOMORROW, useAppAtTen } from './appointments.fixtures.ts'
-import { consultants, openBoard } from './desk.fixtures.ts'
+import { clientSummary, consultants, openBoard } from './desk.fixtures.ts'
 import { Refusal } from './fakeBridge.ts'
 import { createHarness, settle, type Harness } from './setup.ts'
 
@@ -100,6 +100,42 @@ describe('the desk: today’s and tomorrow’s appointments', () => {
     harness.bridge.emit({ topic: 'appointments', ids: [9] })
     await settle()
     expect(body().get('[data-testid="desk-appointment"]').text()).toContain('新约的')
+  })
+})
+
+describe('the desk: a booked client found by search', () => {
+  it('offers the check-in of her appointment instead of a walk-in, and checks her in with it', async () => {
+    const booked = appointmentRow({ id: 8, clientId: 42, time: '10:30', clientName: '林晓雯', version: 3 })
+    const harness = deskHarness([booked, appointmentRow({ id: 9, clientId: 43, time: '11:00', clientName: '别人' })])
+    harness.bridge.handlers['clients.search'] = () => [clientSummary({ id: 42, name: '林晓雯' }), clientSummary({ id: 44, name: '没预约' })]
+    harness.bridge.handlers['appointments.checkIn'] = () => checkInResult(booked, 'A013')
+    await openDesk(harness)
+    const search = body().get('[data-testid="desk-search"]')
+
+    await search.setValue('林')
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    await settle()
+    await body().findAll('[data-testid="desk-search-result"]')[1]!.trigger('mousedown')
+    await settle()
+    expect(body().get('[data-testid="desk-selected-client"]').text()).toContain('没预约')
+    expect(body().find('[data-testid="desk-booked-today"]').exists()).toBe(false)
+
+    await body().get('[data-testid="desk-selected-change"]').trigger('click')
+    await settle()
+    await body().get('[data-testid="desk-search"]').setValue('林')
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    await settle()
+    await body().findAll('[data-testid="desk-search-result"]')[0]!.trigger('mousedown')
+    await settle()
+    expect(get('desk-booked-today').text()).toContain('林晓雯 今天 10:30 有预约（王静）')
+
+    await get('desk-booked-today-check-in').trigger('click')
+    await settle()
+    expect(harness.bridge.callsOf('appointments.checkIn')).toEqual([{ id: 8, expectedVersion: 3, assign: true }])
+    expect(harness.bridge.callsOf('visits.register')).toEqual([])
+    expect(body().find('[data-testid="desk-selected-client"]').exists()).toBe(false)
+    expect(body().find('[data-testid="desk-booked-today"]').exists()).toBe(false)
+    expect(body().get('[data-testid="desk-register"] [data-testid="check-in-queue"]').text()).toBe('A013')
   })
 })
 

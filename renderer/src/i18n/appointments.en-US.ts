@@ -135,6 +135,9 @@ export const appointmentsEn: typeof appointmentsZh = {
     summaryOverdue: ' ({n} overdue)',
     showToday: "Show today's appointments still to come (Alt+Y)",
     showCalls: 'Show the follow-up calls due today (Alt+Y)',
+    bookedToday: '{name} has an appointment today at {time} ({consultant})',
+    bookedTodayHint: 'Checking in by the appointment brings its consultant and items, and marks the appointment arrived.',
+    checkInBooked: 'Check in by the appointment',
   },
   client: {
     title: 'Appointments',

@@ -134,6 +134,9 @@ export const appointmentsZh = {
     summaryOverdue: '（逾期 {n}）',
     showToday: '查看今天待到店的预约（Alt+Y）',
     showCalls: '查看今天要打的回访电话（Alt+Y）',
+    bookedToday: '{name} 今天 {time} 有预约（{consultant}）',
+    bookedTodayHint: '按预约到店会带上预约的咨询师和项目，预约也会记为已到店。',
+    checkInBooked: '按预约到店',
   },
   client: {
     title: '预约',
