@@ -21,6 +21,8 @@ interface VisitDbRow {
   no_deal_reason: string
   registered_at: string
   version: number
+  partner_store_id: number | null
+  partner_report_id: number | null
 }
 
 interface VisitJoinedRow extends VisitDbRow {
@@ -49,6 +51,8 @@ function rowToVisit(row: VisitDbRow): Visit {
     noDealReason: row.no_deal_reason,
     registeredAt: row.registered_at,
     version: row.version,
+    partnerStoreId: row.partner_store_id,
+    partnerReportId: row.partner_report_id,
   }
 }
 
@@ -141,6 +145,11 @@ export function setVisitConsultant(db: WritableDb, id: number, consultantId: num
 
 export function setVisitOutcome(db: WritableDb, id: number, outcome: Outcome, reason: string): void {
   stmt(db, 'UPDATE visits SET outcome = ?, no_deal_reason = ?, version = version + 1 WHERE id = ?').run(outcome, reason, id)
+}
+
+/** Marks a visit as a partner store's, with the report it matched (null: credited by an administrator without one). */
+export function setVisitPartner(db: WritableDb, id: number, storeId: number, reportId: number | null): void {
+  stmt(db, 'UPDATE visits SET partner_store_id = ?, partner_report_id = ?, version = version + 1 WHERE id = ?').run(storeId, reportId, id)
 }
 
 export function visitStatusHistory(db: ReadableDb, visitId: number): VisitStatusChange[] {

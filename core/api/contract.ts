@@ -6,6 +6,7 @@ import { backupMethods } from './backups.ts'
 import { clientMethods } from './clients.ts'
 import { consultationMethods } from './consultations.ts'
 import { feeMethods } from './fees.ts'
+import { partnerMethods } from './partners.ts'
 import { followUpMethods } from './followUps.ts'
 import { priceMethods } from './prices.ts'
 import { printMethods } from './print.ts'
@@ -37,6 +38,7 @@ export const contract = {
   ...reportMethods,
   ...appointmentMethods,
   ...followUpMethods,
+  ...partnerMethods,
 } satisfies Record<string, MethodSpec>
 
 export type Contract = typeof contract

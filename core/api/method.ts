@@ -8,9 +8,12 @@ import type { z } from 'zod'
  * - desk: the front desk's work (arrivals, rotation, calls, payment);
  * - consult: consultation and fee sheets;
  * - outcome: recording a visit's outcome, done by the consultant or by the desk on their word;
- * - admin: staff, price list, settings, restore, audit, reports over ranges.
+ * - admin: staff, price list, settings, restore, audit, reports over ranges;
+ * - partners: partner stores' pre-registration (报备) and the list of stores, by the desk and the marketing
+ *   department (a salesperson sees only their own stores and reports: the handlers narrow it);
+ * - marketing: keeping partner stores (filing, changes, reassignment, lifecycle reminders).
  */
-export const PERMISSIONS = ['public', 'read', 'desk', 'consult', 'outcome', 'admin'] as const
+export const PERMISSIONS = ['public', 'read', 'desk', 'consult', 'outcome', 'admin', 'partners', 'marketing'] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
 export interface MethodSpec<I extends z.ZodType = z.ZodType, R = unknown> {

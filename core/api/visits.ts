@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { SERVICE_CATEGORIES } from '../domain/categories.ts'
 import { CHANNELS } from '../domain/client.ts'
 import type { Client } from '../domain/client.ts'
+import type { PartnerArrival } from '../domain/partnerStore.ts'
 import { VISIT_STATUSES, VISIT_TYPES, type VisitRow, type VisitStatusChange } from '../domain/visit.ts'
 import { clientFieldsSchema, idSchema } from './clients.ts'
 import { method } from './method.ts'
@@ -14,6 +15,11 @@ export interface RegisterResult {
   client: Client
   /** Set when the desk asked to assign at once and it could not: the client waits, and this says why. */
   assignRefusal: string | null
+  /**
+   * Set when the arrival matched an open pre-registration (报备): the store it counts for and the salesperson's
+   * hand-over notes for the consultant. Null when it matched none; absent from callers that predate it.
+   */
+  partner?: PartnerArrival | null
 }
 
 export interface DailyLog {

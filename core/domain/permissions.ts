@@ -3,15 +3,17 @@ import type { StaffRole } from './staff.ts'
 
 /**
  * What each role may do. Doctors review plans with the consultant, so they hold the consultant's rights;
- * nurses only read at the desk until their boards come (issue 11). Checked in the main process for every
+ * nurses only read at the desk until their boards come (issue 11); salespeople keep their partner stores. Checked in the main process for every
  * method (the dispatcher), and read by the renderer only to hide what would be refused anyway.
  */
 export const ROLE_PERMISSIONS: Readonly<Record<StaffRole, readonly Permission[]>> = {
-  administrator: ['public', 'read', 'desk', 'consult', 'outcome', 'admin'],
-  receptionist: ['public', 'read', 'desk', 'outcome'],
+  administrator: ['public', 'read', 'desk', 'consult', 'outcome', 'admin', 'partners', 'marketing'],
+  receptionist: ['public', 'read', 'desk', 'outcome', 'partners'],
   consultant: ['public', 'read', 'consult', 'outcome'],
   doctor: ['public', 'read', 'consult'],
   nurse: ['public', 'read'],
+  /** A salesperson of the marketing department (市场部): their partner stores and reports, nothing of the desk. */
+  marketing: ['public', 'read', 'partners', 'marketing'],
 }
 
 /** Whether a role holds a permission; `null` is nobody signed in, who holds only `public`. */

@@ -3,6 +3,7 @@ import { LOCALES } from '../i18n/locales.ts'
 import { DEFAULT_ARCHIVE_TEMPLATE, isValidArchiveTemplate } from './archiveNumber.ts'
 import { DEFAULT_CONFIRMATION_TEMPLATE } from './confirmationText.ts'
 import { DEFAULT_FOLLOW_UP_PLANS, followUpPlansSchema } from './followUp.ts'
+import { DEFAULT_REPORT_VALID_DAYS } from './partnerStore.ts'
 
 const prefix = z
   .string()
@@ -50,6 +51,8 @@ const clinicSettingsObject = z.object({
       returningCountsAsTurn: z.boolean(),
       returningOwnerAbsent: z.enum(['rotation', 'wait']),
       manualCountsAsTurn: z.boolean(),
+      /** Rule 13; defaulted so that policies stored before it still validate. */
+      partnerCountsAsTurn: z.boolean().default(false),
     })
     .strict(),
   /** Rule 1: open the day in sign-in order, or continue from the previous working day. */
@@ -77,6 +80,8 @@ const clinicSettingsObject = z.object({
   confirmationTemplate: z.string().trim().min(1, 'validation.required').max(300, 'validation.tooLong'),
   /** The follow-up calls (回访) a paid fee sheet brings, per category (core/domain/followUp.ts). */
   followUpPlans: followUpPlansSchema,
+  /** Days a partner store's pre-registration (报备) stays open for the client's arrival (core/domain/partnerStore.ts). */
+  partnerReportValidDays: z.number().int('validation.range').min(1, 'validation.range').max(365, 'validation.range'),
 })
 
 /**
@@ -102,6 +107,7 @@ export const DEFAULT_SETTINGS: ClinicSettings = {
     returningCountsAsTurn: false,
     returningOwnerAbsent: 'rotation',
     manualCountsAsTurn: true,
+    partnerCountsAsTurn: false,
   },
   rotationOpenMode: 'signIn',
   waitAlertMinutes: 20,
@@ -118,6 +124,7 @@ export const DEFAULT_SETTINGS: ClinicSettings = {
   idleLockMinutes: 10,
   confirmationTemplate: DEFAULT_CONFIRMATION_TEMPLATE,
   followUpPlans: DEFAULT_FOLLOW_UP_PLANS,
+  partnerReportValidDays: DEFAULT_REPORT_VALID_DAYS,
 }
 
 /** A change of some keys; zod refuses .partial() of a refined object, so it is made from the plain one. */

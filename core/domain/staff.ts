@@ -1,6 +1,6 @@
 import type { ServiceCategory } from './categories.ts'
 
-export const STAFF_ROLES = ['consultant', 'doctor', 'nurse', 'receptionist', 'administrator'] as const
+export const STAFF_ROLES = ['consultant', 'doctor', 'nurse', 'receptionist', 'marketing', 'administrator'] as const
 export type StaffRole = (typeof STAFF_ROLES)[number]
 
 /** Chinese role names for texts written into the audit log and printed sheets. */
@@ -9,6 +9,7 @@ export const STAFF_ROLE_NAMES_ZH: Record<StaffRole, string> = {
   doctor: '医生',
   nurse: '护士/治疗师',
   receptionist: '前台',
+  marketing: '市场部业务员',
   administrator: '管理员',
 }
 

@@ -47,14 +47,19 @@ export interface Visit {
   designatedConsultantId: number | null
   intendedCategory: ServiceCategory | null
   consultantId: number | null
-  /** How the consultant was chosen, from the rotation board. */
-  assignedBy: 'rotation' | 'designated' | 'returning' | 'manual' | null
+  /** How the consultant was chosen, from the rotation board ('partner': rule 13, an A-class store's maintainer;
+   *  the visits.assigned_by CHECK needs a migration to accept it before assignPartner is wired in). */
+  assignedBy: 'rotation' | 'designated' | 'returning' | 'manual' | 'partner' | null
   status: VisitStatus
   statusAt: string
   outcome: Outcome | null
   noDealReason: string
   registeredAt: string
   version: number
+  /** The partner store (店家) the visit counts for: by a matched pre-registration, or credited by an administrator. */
+  partnerStoreId: number | null
+  /** The pre-registration (报备) the arrival matched; null when none (or credited without one). */
+  partnerReportId: number | null
 }
 
 export interface VisitStatusChange {

@@ -34,7 +34,7 @@ export const VISIT_LABELS: Record<Locale, VisitLabels> = {
     channel: { walk_in: '自然到店', phone: '电话', online: '网络平台', referral: '转介绍', partner: '合作店家', other: '其他' },
     gender: { female: '女', male: '男', unknown: '未知' },
     outcome: { deal: '成交', no_deal: '未成交', none: '—' },
-    assignedBy: { rotation: '轮牌', designated: '指定', returning: '复诊归属', manual: '手动' },
+    assignedBy: { rotation: '轮牌', designated: '指定', returning: '复诊归属', manual: '手动', partner: '店家维护' },
   },
   'en-US': {
     type: { first: 'First visit', returning: 'Returning', review: 'Review/treatment' },
@@ -52,6 +52,6 @@ export const VISIT_LABELS: Record<Locale, VisitLabels> = {
     channel: { walk_in: 'Walk-in', phone: 'Phone', online: 'Online platform', referral: 'Referral', partner: 'Partner store', other: 'Other' },
     gender: { female: 'Female', male: 'Male', unknown: 'Unknown' },
     outcome: { deal: 'Deal', no_deal: 'No deal', none: '—' },
-    assignedBy: { rotation: 'Rotation', designated: 'Designated', returning: 'Own consultant', manual: 'Manual' },
+    assignedBy: { rotation: 'Rotation', designated: 'Designated', returning: 'Own consultant', manual: 'Manual', partner: 'Store maintainer' },
   },
 }

@@ -72,6 +72,18 @@ export interface AssignReturningCommand extends CommandBase {
   category?: ServiceCategory | null
 }
 
+/**
+ * Rule 13: a reported client of a partner store (店家). maintainerId is the consultant who maintains
+ * the store when it is A-class, and null for an ordinary store, whose clients go by rotation (顺排轮诊).
+ */
+export interface AssignPartnerCommand extends CommandBase {
+  type: 'assignPartner'
+  visitId: number
+  storeId: number
+  maintainerId: number | null
+  category?: ServiceCategory | null
+}
+
 /** Rule 9: to anyone available, with a reason. visitKind (default 'first') picks the counting policy. */
 export interface AssignManualCommand extends CommandBase {
   type: 'assignManual'
@@ -113,6 +125,7 @@ export type BoardCommand =
   | AssignNextCommand
   | AssignDesignatedCommand
   | AssignReturningCommand
+  | AssignPartnerCommand
   | AssignManualCommand
   | PassCommand
   | ReorderCommand

@@ -3,7 +3,7 @@
  * event to store, or a refusal with a code. It is pure; the caller stores the event and folds it.
  */
 import type { BoardCommand, OpenCommand, PassCommand, ReorderCommand } from './commands.ts'
-import { decideAssignNext, decideDesignated, decideManual, decideReturning } from './decide-assign.ts'
+import { decideAssignNext, decideDesignated, decideManual, decidePartner, decideReturning } from './decide-assign.ts'
 import { rotationError } from './errors.ts'
 import {
   accept, checkMemberInput, isId, refuse, requireAvailable, requireOnBoard, requireReason,
@@ -57,6 +57,8 @@ export function decide(state: BoardState, command: BoardCommand, policies: Rotat
       return decideDesignated(state, board, command, policies, now)
     case 'assignReturning':
       return decideReturning(state, board, command, policies, now)
+    case 'assignPartner':
+      return decidePartner(state, board, command, policies, now)
     case 'assignManual':
       return decideManual(state, board, command, policies, now)
     case 'pass':

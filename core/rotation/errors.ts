@@ -13,6 +13,7 @@ export type RotationErrorCode =
   | 'visit_already_assigned'
   | 'visit_not_being_served'
   | 'owner_absent_wait'
+  | 'maintainer_absent_wait'
   | 'reason_required'
   | 'nothing_to_undo'
 

@@ -49,7 +49,7 @@ export interface BreakEndedEvent extends EventBase {
   memberId: number
 }
 
-/** Rules 2, 4, 5, 9, 12: a visit given to a member. */
+/** Rules 2, 4, 5, 9, 12, 13: a visit given to a member. */
 export interface AssignedEvent extends EventBase {
   type: 'assigned'
   visitId: number
@@ -61,8 +61,12 @@ export interface AssignedEvent extends EventBase {
   category: ServiceCategory | null
   /** Manual assignments only: the kind of client, which chose the counting policy. */
   visitKind: VisitKind | null
-  /** A returning client whose own consultant was absent and who went by rotation instead (rule 5). */
+  /** A returning client whose own consultant was absent (rule 5), or a client of an A-class partner store
+   *  whose maintainer was absent (rule 13), who went by rotation instead: that consultant. */
   absentOwnerId: number | null
+  /** The partner store of a reported client (rule 13), whichever way they went; null otherwise. Events
+   *  stored before rule 13 have no such field and read back as null. */
+  storeId: number | null
 }
 
 /** Rule 6: the member whose turn it was goes to the back. */

@@ -12,7 +12,7 @@ export interface MemberFigures extends MemberCounts {
   days: number
 }
 
-const COUNT_KEYS = ['rotationTurns', 'rotation', 'designated', 'returning', 'manual', 'passes', 'totalClients'] as const satisfies readonly (keyof MemberCounts)[]
+const COUNT_KEYS = ['rotationTurns', 'rotation', 'designated', 'returning', 'manual', 'partner', 'passes', 'totalClients'] as const satisfies readonly (keyof MemberCounts)[]
 
 /** Per member of one day's board, in order of first sign-in. */
 export function dayFigures(state: BoardState): MemberFigures[] {

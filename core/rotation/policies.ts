@@ -10,11 +10,15 @@ export interface RotationPolicies {
   /** Rule 5: same for a client going to their own consultant. */
   returningCountsAsTurn: boolean
   /** Rule 5: own consultant not on the board today (never signed in, or signed out):
-   *  'rotation' = the client goes by rotation; 'wait' = refused with 'owner_absent_wait'. */
+   *  'rotation' = the client goes by rotation; 'wait' = refused with 'owner_absent_wait'.
+   *  Rule 13 follows the same policy when an A-class store's maintainer is absent ('maintainer_absent_wait'). */
   returningOwnerAbsent: 'rotation' | 'wait'
   /** Rule 9: a manual assignment of a first-visit client counts as a turn (it takes the place of a
-   *  rotation client). Manual assignments of designated or returning clients follow the policies above. */
+   *  rotation client). Manual assignments of designated, returning or partner clients follow their policies. */
   manualCountsAsTurn: boolean
+  /** Rule 13: a client of an A-class partner store given to the store's maintainer also sends the
+   *  maintainer to the back and counts as a turn. */
+  partnerCountsAsTurn: boolean
 }
 
 export const DEFAULT_POLICIES: Readonly<RotationPolicies> = Object.freeze({
@@ -23,6 +27,7 @@ export const DEFAULT_POLICIES: Readonly<RotationPolicies> = Object.freeze({
   returningCountsAsTurn: false,
   returningOwnerAbsent: 'rotation',
   manualCountsAsTurn: true,
+  partnerCountsAsTurn: false,
 })
 
 export type PoliciesByKind = Record<BoardKind, RotationPolicies>
@@ -42,5 +47,6 @@ export function withDefaults(partial: Partial<RotationPolicies> | null | undefin
 export function manualCountsAsTurn(policies: RotationPolicies, visitKind: VisitKind): boolean {
   if (visitKind === 'designated') return policies.designatedCountsAsTurn
   if (visitKind === 'returning') return policies.returningCountsAsTurn
+  if (visitKind === 'partner') return policies.partnerCountsAsTurn
   return policies.manualCountsAsTurn
 }

@@ -36,6 +36,7 @@ export const boardEventSchema = z.discriminatedUnion('type', [
     category: z.enum(SERVICE_CATEGORIES).nullable(),
     visitKind: z.enum(VISIT_KINDS).nullable(),
     absentOwnerId: id.nullable(),
+    storeId: id.nullable().default(null),
   }),
   z.object({ ...base, type: z.literal('passed'), memberId: id }),
   z.object({ ...base, type: z.literal('reordered'), order: z.array(id) }),

@@ -12,12 +12,13 @@ export type BoardKind = (typeof BOARD_KINDS)[number]
 export const MEMBER_STATUSES = ['available', 'serving', 'break', 'off'] as const
 export type MemberStatus = (typeof MEMBER_STATUSES)[number]
 
-/** How a client reached a member: rule 2 rotation, rule 4 designated, rule 5 returning, rule 9 manual. */
-export const ASSIGN_HOWS = ['rotation', 'designated', 'returning', 'manual'] as const
+/** How a client reached a member: rule 2 rotation, rule 4 designated, rule 5 returning, rule 9 manual,
+ *  rule 13 partner (a reported client of an A-class partner store, to the consultant who maintains it). */
+export const ASSIGN_HOWS = ['rotation', 'designated', 'returning', 'manual', 'partner'] as const
 export type AssignHow = (typeof ASSIGN_HOWS)[number]
 
 /** What kind of client a manual assignment was for; it picks the policy that decides whether it is a turn. */
-export const VISIT_KINDS = ['first', 'designated', 'returning'] as const
+export const VISIT_KINDS = ['first', 'designated', 'returning', 'partner'] as const
 export type VisitKind = (typeof VISIT_KINDS)[number]
 
 /** sign-in order, or continuing from the previous working day (rule 1). */
@@ -33,16 +34,19 @@ export interface MemberInput {
 /** Per member, per board day. */
 export interface MemberCounts {
   /** Assignments that counted as a turn (moved the member to the back): every rotation client, plus
-   *  designated / returning / manual clients when their policy counts them. */
+   *  designated / returning / manual / partner clients when their policy counts them. */
   rotationTurns: number
-  /** Clients given by rotation (rule 2), including returning clients whose own consultant was absent. */
+  /** Clients given by rotation (rule 2), including returning clients whose own consultant was absent and
+   *  partner-store clients who went by rotation (ordinary store, or the A-class maintainer absent). */
   rotation: number
   designated: number
   returning: number
   manual: number
+  /** Clients of an A-class partner store given to the consultant who maintains the store (rule 13). */
+  partner: number
   /** Turns given up (rule 6). */
   passes: number
-  /** rotation + designated + returning + manual. */
+  /** rotation + designated + returning + manual + partner. */
   totalClients: number
 }
 
@@ -101,7 +105,7 @@ export interface BoardState {
 }
 
 export function emptyCounts(): MemberCounts {
-  return { rotationTurns: 0, rotation: 0, designated: 0, returning: 0, manual: 0, passes: 0, totalClients: 0 }
+  return { rotationTurns: 0, rotation: 0, designated: 0, returning: 0, manual: 0, partner: 0, passes: 0, totalClients: 0 }
 }
 
 export function initialState(): BoardState {

@@ -341,6 +341,7 @@ function stringHint(walk: Walk): fc.Arbitrary<string | null> | null {
   if (key === 'phone') return fc.oneof(fc.constantFrom(...hints.phones), fc.integer({ min: 0, max: 99_999_999 }).map((n) => `139${String(n).padStart(8, '0')}`), fc.constant('021-6543 2100'))
   if (key === 'pin' || key === 'newPin' || key === 'currentPin' || key === 'repeatPin') return fc.oneof(fc.constant('1234'), fc.stringMatching(/^[0-9]{4,12}$/))
   if (key === 'base64') return fc.oneof({ weight: 4, arbitrary: fc.constant(hints.workbook) }, { weight: 2, arbitrary: mutatedBase64(hints.workbook) }, { weight: 1, arbitrary: fc.base64String({ maxLength: 400 }) })
+  if (key === 'photo') return fc.oneof({ weight: 3, arbitrary: fc.constant(TINY_PNG) }, { weight: 1, arbitrary: mutatedBase64(TINY_PNG) }, { weight: 1, arbitrary: fc.base64String({ maxLength: 400 }) })
   if (key === 'expectedPreviewHash') return fc.oneof(fc.constant(hints.previewHash), fc.stringMatching(/^[0-9a-f]{64}$/))
   if (key === 'file' && hints.backupFiles.length > 0) return fc.constantFrom(...hints.backupFiles)
   if (key === 'passphrase') return fc.constantFrom('correct horse battery', '12345678', 'x'.repeat(200))
@@ -348,6 +349,9 @@ function stringHint(walk: Walk): fc.Arbitrary<string | null> | null {
   if (key === 'folder') return fc.oneof(fc.constant(hints.backupFolder), fc.constant(null), fc.constantFrom('/nonexistent/backups', '/nonexistent/<script>', "C:\\nope\\' OR 1=1 --"))
   return null
 }
+
+/** A 1×1 PNG: the smallest shop-front photo a store can be filed with. */
+const TINY_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=='
 
 function mutatedBase64(base64: string): fc.Arbitrary<string> {
   return fc.oneof(

@@ -20,7 +20,7 @@ const EXPECTED: Record<StaffRole | 'nobody', { may: MethodName[]; mayNot: Method
   nobody: {
     may: ['app.info', 'settings.get', 'settings.setLanguage', 'session.current', 'session.operators', 'session.signIn', 'queue.display', 'display.state', 'setup.complete'],
     mayNot: ['visits.ofDay', 'clients.search', 'staff.list', 'rotation.board', 'fees.list', 'session.changePin', 'backups.status', 'appointments.list', 'appointments.confirmations', 'appointments.book',
-      'followUps.due', 'followUps.record', 'reports.serviceFigures'],
+      'followUps.due', 'followUps.record', 'reports.serviceFigures', 'partnerStores.list', 'partnerReports.create', 'partnerReports.list'],
   },
   receptionist: {
     may: [
@@ -28,8 +28,9 @@ const EXPECTED: Record<StaffRole | 'nobody', { may: MethodName[]; mayNot: Method
       'appointments.book', 'appointments.change', 'appointments.cancel', 'appointments.markNoShow', 'appointments.checkIn', 'appointments.list', 'appointments.ofClient',
       'appointments.confirmations', 'appointments.recordConfirmation',
       'followUps.due', 'followUps.ofClient', 'followUps.record', 'reports.serviceFigures',
+      'partnerStores.list', 'partnerReports.create', 'partnerReports.list',
     ],
-    mayNot: ['consultations.saveDraft', 'fees.create', 'fees.confirm', 'fees.void', 'prices.create', 'prices.applyImport', 'staff.create', 'staff.setPin', 'settings.update', 'backups.restore', 'backups.setSchedule', 'audit.list'],
+    mayNot: ['partnerStores.save', 'partnerStores.get', 'partnerStores.reassign', 'partnerStores.reminders', 'partnerReports.cancel', 'visits.creditToStore', 'consultations.saveDraft', 'fees.create', 'fees.confirm', 'fees.void', 'prices.create', 'prices.applyImport', 'staff.create', 'staff.setPin', 'settings.update', 'backups.restore', 'backups.setSchedule', 'audit.list'],
   },
   consultant: {
     may: ['consultations.saveDraft', 'consultations.markPrinted', 'fees.create', 'fees.saveDraft', 'fees.confirm', 'visits.setOutcome', 'clients.get', 'prices.list', 'appointments.list', 'appointments.ofClient', 'appointments.confirmations',
@@ -37,19 +38,27 @@ const EXPECTED: Record<StaffRole | 'nobody', { may: MethodName[]; mayNot: Method
     mayNot: [
       'visits.register', 'rotation.pass', 'queue.call', 'fees.pay', 'fees.void', 'clients.create', 'prices.create', 'staff.update', 'backups.create', 'audit.list',
       'appointments.book', 'appointments.change', 'appointments.cancel', 'appointments.markNoShow', 'appointments.checkIn', 'appointments.recordConfirmation',
-      'followUps.record',
+      'followUps.record', 'partnerStores.list', 'partnerReports.create', 'partnerStores.save',
     ],
   },
   doctor: {
     may: ['consultations.saveDraft', 'fees.saveDraft', 'clients.get'],
-    mayNot: ['visits.setOutcome', 'visits.register', 'fees.pay', 'staff.create', 'audit.list', 'appointments.book'],
+    mayNot: ['visits.setOutcome', 'visits.register', 'fees.pay', 'staff.create', 'audit.list', 'appointments.book', 'partnerReports.create'],
   },
   nurse: {
     may: ['visits.ofDay', 'clients.get', 'rotation.board', 'appointments.list', 'followUps.due'],
-    mayNot: ['visits.register', 'consultations.saveDraft', 'fees.create', 'visits.setOutcome', 'staff.create', 'audit.list', 'appointments.book', 'appointments.checkIn', 'followUps.record'],
+    mayNot: ['visits.register', 'consultations.saveDraft', 'fees.create', 'visits.setOutcome', 'staff.create', 'audit.list', 'appointments.book', 'appointments.checkIn', 'followUps.record', 'partnerReports.list'],
+  },
+  marketing: {
+    may: [
+      'partnerStores.list', 'partnerStores.get', 'partnerStores.photo', 'partnerStores.save', 'partnerStores.reassign', 'partnerStores.reminders',
+      'partnerReports.create', 'partnerReports.list', 'partnerReports.cancel', 'clients.search', 'staff.list',
+    ],
+    mayNot: ['visits.register', 'visits.creditToStore', 'visits.assign', 'rotation.pass', 'queue.call', 'consultations.saveDraft', 'fees.create', 'fees.pay', 'visits.setOutcome', 'staff.create', 'settings.update', 'audit.list', 'appointments.book', 'backups.create'],
   },
   administrator: {
-    may: ['staff.create', 'staff.setPin', 'prices.applyImport', 'settings.update', 'backups.restore', 'audit.list', 'fees.void', 'visits.register', 'fees.confirm', 'appointments.book', 'appointments.checkIn', 'followUps.record', 'reports.serviceFigures'],
+    may: ['staff.create', 'staff.setPin', 'prices.applyImport', 'settings.update', 'backups.restore', 'audit.list', 'fees.void', 'visits.register', 'fees.confirm', 'appointments.book', 'appointments.checkIn', 'followUps.record', 'reports.serviceFigures',
+      'partnerStores.save', 'partnerStores.reassign', 'partnerStores.reminders', 'partnerReports.create', 'partnerReports.cancel', 'visits.creditToStore'],
     mayNot: [],
   },
 }
@@ -59,7 +68,7 @@ const allowedBy = (role: StaffRole | 'nobody', permission: Permission): boolean 
 
 describe('permissions', () => {
   it('names every method with one of the known permissions', () => {
-    for (const method of METHODS) expect(Object.keys({ public: 1, read: 1, desk: 1, consult: 1, outcome: 1, admin: 1 }), method).toContain(contract[method].permission)
+    for (const method of METHODS) expect(Object.keys({ public: 1, read: 1, desk: 1, consult: 1, outcome: 1, admin: 1, partners: 1, marketing: 1 }), method).toContain(contract[method].permission)
   })
 
   it('match what the clinic expects of each role', () => {

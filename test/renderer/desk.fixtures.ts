@@ -34,6 +34,8 @@ export function visitRow(overrides: Partial<VisitRow> = {}): VisitRow {
     noDealReason: '',
     registeredAt: minutesAgo(5),
     version: 1,
+    partnerStoreId: null,
+    partnerReportId: null,
     clientName: '张小丽',
     clientPhone: '13811112222',
     archiveNo: 'K0001',

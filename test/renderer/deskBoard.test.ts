@@ -56,7 +56,7 @@ describe('front desk: rotation board', () => {
     const board = openBoard({
       members: [
         member(1, '王静', 0, { status: 'serving', visitId: 5, visitQueueNo: 'A005' }),
-        member(2, '李娜', 1, { counts: { rotationTurns: 2, rotation: 2, designated: 1, returning: 0, manual: 0, passes: 1, totalClients: 3 } }),
+        member(2, '李娜', 1, { counts: { rotationTurns: 2, rotation: 2, designated: 1, returning: 0, manual: 0, partner: 0, passes: 1, totalClients: 3 } }),
         member(3, '陈晓', 2, { status: 'break' }),
       ],
       nextMemberId: 2,

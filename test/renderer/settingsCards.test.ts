@@ -26,6 +26,7 @@ describe('settings cards', () => {
     expect(get(w, 'settings-rotation-save').attributes('disabled')).toBeDefined()
     await get(w, 'settings-rotation-mode').findAll('input[type="radio"]')[1]?.setValue(true)
     await get(w, 'settings-designated-counts').trigger('click')
+    await get(w, 'settings-partner-counts').trigger('click')
     await settle()
     await get(w, 'settings-rotation-save').trigger('click')
     await settle()
@@ -37,6 +38,7 @@ describe('settings cards', () => {
           returningCountsAsTurn: false,
           returningOwnerAbsent: 'rotation',
           manualCountsAsTurn: true,
+          partnerCountsAsTurn: true,
         },
         rotationOpenMode: 'signIn',
       },

@@ -49,7 +49,7 @@ export function runBoardCommand(ctx: HandlerContext, date: string, kind: BoardKi
 }
 
 /** The person a refusal is about: the expected member for a wrong pass, else the member or owner named. */
-const PERSON_KEYS = ['expectedMemberId', 'memberId', 'ownerId'] as const
+const PERSON_KEYS = ['expectedMemberId', 'memberId', 'ownerId', 'maintainerId'] as const
 
 function withNames(db: ReadableDb, params: Record<string, string | number | boolean | null>): Record<string, string | number> {
   const out: Record<string, string | number> = {}

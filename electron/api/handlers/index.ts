@@ -7,6 +7,7 @@ import { clientHandlers } from './clients.ts'
 import { consultationHandlers } from './consultations.ts'
 import { feeHandlers } from './fees.ts'
 import { followUpHandlers } from './followUps.ts'
+import { partnerHandlers } from './partners.ts'
 import { priceHandlers } from './prices.ts'
 import { printHandlers } from './print.ts'
 import { queueHandlers } from './queue.ts'
@@ -38,4 +39,5 @@ export const handlers: HandlerTable = {
   ...auditHandlers,
   ...appointmentHandlers,
   ...followUpHandlers,
+  ...partnerHandlers,
 }

@@ -19,6 +19,7 @@ import { requireVisit } from './visitGuards.ts'
 import { runBoardCommand } from './board.ts'
 import { logCall } from './queue.ts'
 import { createClient, requireClient } from './clients.ts'
+import { matchPartnerArrival } from './partners.ts'
 import { stmt } from '../../../db/statements.ts'
 
 type VisitMethods = 'visits.register' | 'visits.ofDay' | 'visits.history' | 'visits.assign' | 'visits.setStatus' | 'visits.setOutcome'
@@ -121,6 +122,7 @@ export function registerArrival(ctx: HandlerContext, arrival: Arrival): Register
     ctx.operator.name,
   )
   ctx.emit({ topic: 'visits', ids: [visit.id] })
+  const partner = matchPartnerArrival(ctx, visit, client)
 
   let assignRefusal: string | null = null
   if (arrival.assign && autoCommand(ctx.db, visit) !== null) {
@@ -132,7 +134,7 @@ export function registerArrival(ctx: HandlerContext, arrival: Arrival): Register
       assignRefusal = translateError(readSettings(ctx.db).language, error.messageKey, error.params)
     }
   }
-  return { visit: getVisitRow(ctx.db, visit.id) as VisitRow, client, assignRefusal }
+  return { visit: getVisitRow(ctx.db, visit.id) as VisitRow, client, assignRefusal, partner }
 }
 
 export const visitHandlers: PartialHandlerTable<VisitMethods> = {
@@ -146,7 +148,8 @@ export const visitHandlers: PartialHandlerTable<VisitMethods> = {
     const { type, channel, designatedConsultantId, intendedCategory, assign } = input
     const result = registerArrival(ctx, { client, type, channel, designatedConsultantId, intendedCategory, assign })
     const row = result.visit
-    ctx.audit(`登记到店 ${row.queueNo} ${client.name}（${TYPE_NAMES[input.type]}）${row.consultantName ? ` → ${row.consultantName}` : ''}`)
+    const partner = result.partner ? `，报备店家 ${result.partner.storeName}` : ''
+    ctx.audit(`登记到店 ${row.queueNo} ${client.name}（${TYPE_NAMES[input.type]}${partner}）${row.consultantName ? ` → ${row.consultantName}` : ''}`)
     return result
   },
 

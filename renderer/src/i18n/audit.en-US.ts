@@ -34,6 +34,7 @@ export const auditEn: typeof auditZh = {
     backups: 'Backups',
     session: 'Sign-in',
     appointments: 'Appointments and follow-ups',
+    partners: 'Partner stores and reports',
     other: 'Other',
   },
   table: {

@@ -33,6 +33,7 @@ export const auditZh = {
     backups: '备份',
     session: '登录',
     appointments: '预约与回访',
+    partners: '店家与报备',
     other: '其他',
   },
   table: {

@@ -65,6 +65,7 @@ const enUS: MessageSchema = {
     doctor: 'Doctor',
     nurse: 'Nurse',
     receptionist: 'Receptionist',
+    marketing: 'Marketing salesperson',
     administrator: 'Administrator',
   },
   categories: {

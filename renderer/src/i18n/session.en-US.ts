@@ -45,6 +45,7 @@ export const sessionEn: typeof sessionZh = {
       doctor: 'Doctor',
       nurse: 'Nurse / therapist',
       receptionist: 'Receptionist',
+      marketing: 'Marketing salesperson',
       administrator: 'Administrator',
     },
   },

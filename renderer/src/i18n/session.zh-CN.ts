@@ -44,6 +44,7 @@ export const sessionZh = {
       doctor: '医生',
       nurse: '护士/治疗师',
       receptionist: '前台',
+      marketing: '市场部业务员',
       administrator: '管理员',
     },
   },

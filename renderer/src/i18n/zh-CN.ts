@@ -63,6 +63,7 @@ const zhCN = {
     doctor: '医生',
     nurse: '护士',
     receptionist: '前台',
+    marketing: '市场部业务员',
     administrator: '管理员',
   },
   categories: {

@@ -18,6 +18,7 @@ export const policiesArb: fc.Arbitrary<RotationPolicies> = fc.record({
   returningCountsAsTurn: fc.boolean(),
   returningOwnerAbsent: fc.constantFrom('rotation', 'wait'),
   manualCountsAsTurn: fc.boolean(),
+  partnerCountsAsTurn: fc.boolean(),
 })
 
 export const openingArb: fc.Arbitrary<MemberInput[]> = fc
@@ -51,6 +52,12 @@ const designatedOnBoardRecipe = fc.tuple(fc.nat(10), visitId).map(([k, visit]): 
   return { type: 'assignDesignated', visitId: visit, memberId: order[k % Math.max(1, order.length)] ?? 1 }
 })
 
+/** Rule 13: an A-class store whose maintainer is on the board (often the one whose turn it is), or an ordinary store. */
+const partnerOnBoardRecipe = fc.tuple(fc.nat(10), visitId, fc.integer({ min: 1, max: 3 }), fc.boolean()).map(([k, visit, storeId, aClass]): Recipe => (state) => {
+  const order = state.board?.order ?? []
+  return { type: 'assignPartner', visitId: visit, storeId, maintainerId: aClass ? (order[k % Math.max(1, order.length)] ?? 1) : null }
+})
+
 /** Long enough days to reach deep states (the default size would keep them short). */
 export const recipesArb = (): fc.Arbitrary<Recipe[]> => fc.array(recipeArb, { minLength: 5, maxLength: 80, size: 'max' })
 
@@ -58,7 +65,9 @@ export const recipeArb: fc.Arbitrary<Recipe> = fc.oneof(
   { weight: 6, arbitrary: fc.record({ type: fc.constant('assignNext' as const), visitId, category }) },
   { weight: 2, arbitrary: fc.record({ type: fc.constant('assignDesignated' as const), visitId, memberId, category }) },
   { weight: 2, arbitrary: fc.record({ type: fc.constant('assignReturning' as const), visitId, ownerId: memberId, category }) },
-  { weight: 2, arbitrary: fc.record({ type: fc.constant('assignManual' as const), visitId, memberId, reason, visitKind: fc.constantFrom('first' as const, 'designated' as const, 'returning' as const, null) }) },
+  { weight: 2, arbitrary: fc.record({ type: fc.constant('assignPartner' as const), visitId, storeId: fc.integer({ min: 1, max: 3 }), maintainerId: fc.option(memberId, { nil: null }), category }) },
+  { weight: 2, arbitrary: partnerOnBoardRecipe },
+  { weight: 2, arbitrary: fc.record({ type: fc.constant('assignManual' as const), visitId, memberId, reason, visitKind: fc.constantFrom('first' as const, 'designated' as const, 'returning' as const, 'partner' as const, null) }) },
   { weight: 5, arbitrary: finishAnyRecipe },
   { weight: 1, arbitrary: fc.record({ type: fc.constant('finish' as const), visitId }) },
   { weight: 1, arbitrary: fc.record({ type: fc.constant('signIn' as const), member: fc.record({ id: memberId, name: fc.constant('late'), skills }) }) },

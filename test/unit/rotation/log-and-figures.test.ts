@@ -50,7 +50,7 @@ describe('the event log', () => {
 describe('policies', () => {
   it('has the documented defaults and fills missing fields', () => {
     expect(DEFAULT_POLICIES).toEqual({
-      rotationMode: 'order', designatedCountsAsTurn: false, returningCountsAsTurn: false, returningOwnerAbsent: 'rotation', manualCountsAsTurn: true,
+      rotationMode: 'order', designatedCountsAsTurn: false, returningCountsAsTurn: false, returningOwnerAbsent: 'rotation', manualCountsAsTurn: true, partnerCountsAsTurn: false,
     })
     expect(withDefaults({ rotationMode: 'fewestTurns' })).toEqual({ ...DEFAULT_POLICIES, rotationMode: 'fewestTurns' })
     expect(withDefaults(null)).toEqual(DEFAULT_POLICIES)
@@ -60,9 +60,9 @@ describe('policies', () => {
 describe('fairness figures', () => {
   it('counts per member for a day', () => {
     expect(dayFigures(busyDay().state)).toEqual([
-      { memberId: 1, name: 'M1', days: 1, rotationTurns: 1, rotation: 1, designated: 0, returning: 1, manual: 0, passes: 0, totalClients: 2 },
-      { memberId: 2, name: 'M2', days: 1, rotationTurns: 0, rotation: 0, designated: 1, returning: 0, manual: 0, passes: 0, totalClients: 1 },
-      { memberId: 3, name: 'M3', days: 1, rotationTurns: 1, rotation: 0, designated: 0, returning: 0, manual: 1, passes: 1, totalClients: 1 },
+      { memberId: 1, name: 'M1', days: 1, rotationTurns: 1, rotation: 1, designated: 0, returning: 1, manual: 0, partner: 0, passes: 0, totalClients: 2 },
+      { memberId: 2, name: 'M2', days: 1, rotationTurns: 0, rotation: 0, designated: 1, returning: 0, manual: 0, partner: 0, passes: 0, totalClients: 1 },
+      { memberId: 3, name: 'M3', days: 1, rotationTurns: 1, rotation: 0, designated: 0, returning: 0, manual: 1, partner: 0, passes: 1, totalClients: 1 },
     ])
   })
 

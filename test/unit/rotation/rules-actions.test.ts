@@ -1,6 +1,6 @@
 /** Rules 4, 5, 7, 9, 10, 11: designated, returning, sign-in/out, manual, reorder, undo. */
 import { describe, expect, it } from 'vitest'
-import { moveInOrder, replay } from '../../../core/rotation/index.ts'
+import { moveInOrder, parseBoardEvent, replay } from '../../../core/rotation/index.ts'
 import { Desk, member } from './harness.ts'
 
 describe('rule 4: designated', () => {
@@ -154,5 +154,79 @@ describe('rule 11: undo', () => {
     expect(desk.state.board).toStrictEqual(opened)
     expect(desk.refused({ type: 'undo' })).toEqual({ code: 'nothing_to_undo', params: {} })
     expect(replay(desk.events)).toStrictEqual(desk.state)
+  })
+})
+
+describe('rule 13: partner-bound (店家)', () => {
+  const aClass = (visitId: number, maintainerId: number) => ({ type: 'assignPartner' as const, visitId, storeId: 7, maintainerId })
+
+  it('an A-class store client goes to the maintainer, who keeps the place by default', () => {
+    const desk = Desk.opened([1, 2, 3])
+    expect(desk.ok(aClass(5, 3))).toMatchObject({ memberId: 3, how: 'partner', countsAsTurn: false, storeId: 7, absentOwnerId: null })
+    expect(desk.order()).toEqual([1, 2, 3])
+    expect(desk.get(3).counts).toMatchObject({ partner: 1, rotation: 0, rotationTurns: 0, totalClients: 1 })
+    expect(desk.next(6)).toBe(1)
+  })
+
+  it('with partnerCountsAsTurn the maintainer also goes to the back', () => {
+    const desk = Desk.opened([1, 2, 3], { partnerCountsAsTurn: true })
+    desk.ok(aClass(5, 1))
+    expect(desk.order()).toEqual([2, 3, 1])
+    expect(desk.get(1).counts).toMatchObject({ partner: 1, rotationTurns: 1 })
+    expect(desk.state.board?.lastTurn?.memberId).toBe(1)
+  })
+
+  it('an ordinary store client follows the rotation, the store recorded', () => {
+    const desk = Desk.opened([1, 2, 3])
+    expect(desk.ok({ type: 'assignPartner', visitId: 5, storeId: 8, maintainerId: null })).toMatchObject({ memberId: 1, how: 'rotation', countsAsTurn: true, storeId: 8 })
+    expect(desk.get(1).counts).toMatchObject({ rotation: 1, partner: 0, rotationTurns: 1 })
+  })
+
+  it('maintainer serving or on break: refused, the client waits for them', () => {
+    const desk = Desk.opened([1, 2])
+    desk.next(1)
+    expect(desk.refused(aClass(5, 1))).toEqual({ code: 'member_not_available', params: { memberId: 1, status: 'serving' } })
+    desk.ok({ type: 'breakStart', memberId: 2 })
+    expect(desk.refused(aClass(5, 2))).toEqual({ code: 'member_not_available', params: { memberId: 2, status: 'break' } })
+  })
+
+  it('maintainer absent: by rotation (default) with the maintainer recorded, or refused when the policy is wait', () => {
+    const desk = Desk.opened([1, 2, 3])
+    desk.ok({ type: 'signOut', memberId: 1 })
+    expect(desk.ok(aClass(5, 1))).toMatchObject({ memberId: 2, how: 'rotation', absentOwnerId: 1, storeId: 7 })
+    const waiting = Desk.opened([1, 2], { returningOwnerAbsent: 'wait' })
+    expect(waiting.refused(aClass(5, 9))).toEqual({ code: 'maintainer_absent_wait', params: { maintainerId: 9, storeId: 7 } })
+  })
+
+  it('refuses bad ids and a visit already assigned', () => {
+    const desk = Desk.opened([1, 2])
+    expect(desk.refused({ type: 'assignPartner', visitId: 5, storeId: 0, maintainerId: 1 })).toEqual({ code: 'invalid_input', params: { field: 'storeId' } })
+    expect(desk.refused(aClass(5, -1))).toEqual({ code: 'invalid_input', params: { field: 'maintainerId' } })
+    desk.next(5)
+    expect(desk.refused(aClass(5, 2)).code).toBe('visit_already_assigned')
+  })
+
+  it('a manual assignment of a partner client counts by partnerCountsAsTurn', () => {
+    const desk = Desk.opened([1, 2], { partnerCountsAsTurn: true, manualCountsAsTurn: false })
+    expect(desk.ok({ type: 'assignManual', visitId: 5, memberId: 2, reason: 'r', visitKind: 'partner' })).toMatchObject({ countsAsTurn: true, how: 'manual' })
+  })
+
+  it('undo of a partner assignment returns the board exactly; the log replays to the fold, also through the schema', () => {
+    const desk = Desk.opened([1, 2, 3], { partnerCountsAsTurn: true })
+    desk.next(1)
+    const before = desk.state
+    desk.ok(aClass(5, 3))
+    desk.ok({ type: 'undo' })
+    expect(desk.state.board).toStrictEqual(before.board)
+    expect(desk.state.undo).toStrictEqual(before.undo)
+    desk.ok(aClass(5, 3))
+    desk.ok({ type: 'assignPartner', visitId: 6, storeId: 8, maintainerId: null })
+    expect(replay(desk.events)).toStrictEqual(desk.state)
+    expect(replay(desk.events.map((e) => parseBoardEvent(JSON.parse(JSON.stringify(e)))))).toStrictEqual(desk.state)
+  })
+
+  it('reads back an assignment stored before rule 13 (no storeId) as storeId null', () => {
+    const stored = { type: 'assigned', seq: 2, at: 'x', actor: null, reason: null, visitId: 1, memberId: 1, how: 'rotation', countsAsTurn: true, category: null, visitKind: null, absentOwnerId: null }
+    expect(parseBoardEvent(stored)).toMatchObject({ storeId: null })
   })
 })
