@@ -10,6 +10,7 @@ import type {
   StoreFacts,
   StoreStatus,
 } from '../core/domain/partnerStore.ts'
+import { localDateOf } from '../core/domain/dates.ts'
 import { bankFor } from '../core/domain/partnerStore.ts'
 import { stmt } from './statements.ts'
 import type { ReadableDb, WritableDb } from './types.ts'
@@ -192,15 +193,20 @@ export function listAssignments(db: ReadableDb, storeId: number): StoreAssignmen
   ).all(storeId) as StoreAssignment[]
 }
 
-/** What the lifecycle rules need of a store: its last consultation and its first deal, from the visits it is credited with. */
+/**
+ * What the lifecycle rules need of a store: its last consultation and its first deal, from the visits it is
+ * credited with, and the local day of its last hand-over to another salesperson.
+ */
 export function storeFacts(db: ReadableDb, storeId: number): StoreFacts {
   const row = stmt(db,
     `SELECT
        (SELECT max(v.visit_date) FROM visits v WHERE v.partner_store_id = @id
           AND EXISTS (SELECT 1 FROM visit_status_log l WHERE l.visit_id = v.id AND l.status = 'consulting')) AS lastConsultationDate,
-       (SELECT min(v.visit_date) FROM visits v WHERE v.partner_store_id = @id AND v.outcome = 'deal') AS firstDealDate`,
-  ).get({ id: storeId }) as StoreFacts
-  return row
+       (SELECT min(v.visit_date) FROM visits v WHERE v.partner_store_id = @id AND v.outcome = 'deal') AS firstDealDate,
+       (SELECT max(a.at) FROM partner_store_assignments a WHERE a.store_id = @id AND a.from_salesperson_id IS NOT NULL) AS reassignedAt`,
+  ).get({ id: storeId }) as Omit<StoreFacts, 'reassignedDate'> & { reassignedAt: string | null }
+  const { reassignedAt, ...facts } = row
+  return { ...facts, reassignedDate: reassignedAt === null ? null : localDateOf(new Date(reassignedAt)) }
 }
 
 interface ReportDbRow {
@@ -267,15 +273,19 @@ export interface ReportFilter {
   status: ReportStatus | 'all'
   storeId?: number | undefined
   salespersonId?: number | undefined
+  /** The clinic's day: an open report past its last day is listed as expired (it is closed so at the next write). */
+  today: string
 }
 
 export function listReports(db: ReadableDb, filter: ReportFilter): PartnerReport[] {
   const rows = stmt(db,
-    `${REPORTS} WHERE (@status = 'all' OR r.status = @status) AND (@store IS NULL OR r.store_id = @store)
-       AND (@salesperson IS NULL OR r.salesperson_id = @salesperson)
-     ORDER BY r.reported_at DESC, r.id DESC LIMIT 1000`,
-  ).all({ status: filter.status, store: filter.storeId ?? null, salesperson: filter.salespersonId ?? null }) as ReportDbRow[]
-  return rows.map(rowToReport)
+    `SELECT * FROM (
+       SELECT q.*, CASE WHEN q.status = 'open' AND q.valid_until < @today THEN 'expired' ELSE q.status END AS shown_status FROM (${REPORTS}) q
+     ) WHERE (@status = 'all' OR shown_status = @status) AND (@store IS NULL OR store_id = @store)
+       AND (@salesperson IS NULL OR salesperson_id = @salesperson)
+     ORDER BY reported_at DESC, id DESC LIMIT 1000`,
+  ).all({ status: filter.status, store: filter.storeId ?? null, salesperson: filter.salespersonId ?? null, today: filter.today }) as (ReportDbRow & { shown_status: ReportStatus })[]
+  return rows.map((row) => ({ ...rowToReport(row), status: row.shown_status }))
 }
 
 export interface NewReport {

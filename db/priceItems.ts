@@ -14,6 +14,7 @@ interface PriceItemRow {
   list_price_fen: number
   floor_price_fen: number | null
   cost_fen: number | null
+  special_price: 0 | 1
   active: 0 | 1
   created_at: string
   updated_at: string
@@ -35,6 +36,7 @@ function rowToPriceItem(row: PriceItemRow): PriceItem {
     listPriceFen: row.list_price_fen,
     floorPriceFen: row.floor_price_fen,
     costFen: row.cost_fen,
+    specialPrice: row.special_price === 1,
     active: row.active === 1,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -53,6 +55,7 @@ function fieldsToRow(fields: PriceItemFields) {
     list_price_fen: fields.listPriceFen,
     floor_price_fen: fields.floorPriceFen,
     cost_fen: fields.costFen,
+    special_price: fields.specialPrice ? 1 : 0,
   }
 }
 
@@ -104,9 +107,9 @@ export function findPriceItemByCode(db: ReadableDb, code: string): PriceItem | u
 export function insertPriceItem(db: WritableDb, fields: PriceItemFields, active: boolean, now: string): PriceItem {
   const result = stmt(db,
       `INSERT INTO price_items (code, name, name_pinyin, name_initials, category, unit, list_price_fen, floor_price_fen,
-         cost_fen, active, created_at, updated_at)
+         cost_fen, special_price, active, created_at, updated_at)
        VALUES (@code, @name, @name_pinyin, @name_initials, @category, @unit, @list_price_fen, @floor_price_fen,
-         @cost_fen, @active, @now, @now)`,
+         @cost_fen, @special_price, @active, @now, @now)`,
     )
     .run({ ...fieldsToRow(fields), active: active ? 1 : 0, now })
   return getPriceItem(db, Number(result.lastInsertRowid)) as PriceItem
@@ -116,7 +119,7 @@ export function updatePriceItem(db: WritableDb, id: number, fields: PriceItemFie
   stmt(db,
     `UPDATE price_items SET code = @code, name = @name, name_pinyin = @name_pinyin, name_initials = @name_initials,
        category = @category, unit = @unit, list_price_fen = @list_price_fen, floor_price_fen = @floor_price_fen,
-       cost_fen = @cost_fen, active = @active, updated_at = @now
+       cost_fen = @cost_fen, special_price = @special_price, active = @active, updated_at = @now
      WHERE id = @id`,
   ).run({ ...fieldsToRow(fields), active: active ? 1 : 0, now, id })
   return getPriceItem(db, id)

@@ -23,6 +23,8 @@ interface VisitDbRow {
   version: number
   partner_store_id: number | null
   partner_report_id: number | null
+  assist_consultant_id: number | null
+  assisted_at: string | null
 }
 
 interface VisitJoinedRow extends VisitDbRow {
@@ -31,6 +33,7 @@ interface VisitJoinedRow extends VisitDbRow {
   archive_no: string
   consultant_name: string | null
   designated_name: string | null
+  assist_name: string | null
 }
 
 function rowToVisit(row: VisitDbRow): Visit {
@@ -53,6 +56,8 @@ function rowToVisit(row: VisitDbRow): Visit {
     version: row.version,
     partnerStoreId: row.partner_store_id,
     partnerReportId: row.partner_report_id,
+    assistConsultantId: row.assist_consultant_id,
+    assistedAt: row.assisted_at,
   }
 }
 
@@ -64,15 +69,17 @@ function joinedToRow(row: VisitJoinedRow): VisitRow {
     archiveNo: row.archive_no,
     consultantName: row.consultant_name,
     designatedName: row.designated_name,
+    assistConsultantName: row.assist_name,
   }
 }
 
 const JOINED = `SELECT v.*, c.name AS client_name, c.phone AS client_phone, c.archive_no,
-    s.name AS consultant_name, d.name AS designated_name
+    s.name AS consultant_name, d.name AS designated_name, a.name AS assist_name
   FROM visits v
   JOIN clients c ON c.id = v.client_id
   LEFT JOIN staff s ON s.id = v.consultant_id
-  LEFT JOIN staff d ON d.id = v.designated_consultant_id`
+  LEFT JOIN staff d ON d.id = v.designated_consultant_id
+  LEFT JOIN staff a ON a.id = v.assist_consultant_id`
 
 export interface NewVisit {
   clientId: number
@@ -150,6 +157,12 @@ export function setVisitOutcome(db: WritableDb, id: number, outcome: Outcome, re
 /** Marks a visit as a partner store's, with the report it matched (null: credited by an administrator without one). */
 export function setVisitPartner(db: WritableDb, id: number, storeId: number, reportId: number | null): void {
   stmt(db, 'UPDATE visits SET partner_store_id = ?, partner_report_id = ?, version = version + 1 WHERE id = ?').run(storeId, reportId, id)
+}
+
+/** Records the consultant assisting a visit (协助过单) if it is still at `expectedVersion`; false: changed meanwhile. */
+export function setVisitAssistant(db: WritableDb, id: number, expectedVersion: number, assistantId: number, now: string): boolean {
+  return stmt(db, 'UPDATE visits SET assist_consultant_id = ?, assisted_at = ?, version = version + 1 WHERE id = ? AND version = ?')
+    .run(assistantId, now, id, expectedVersion).changes === 1
 }
 
 export function visitStatusHistory(db: ReadableDb, visitId: number): VisitStatusChange[] {

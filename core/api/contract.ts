@@ -9,6 +9,7 @@ import { feeMethods } from './fees.ts'
 import { partnerMethods } from './partners.ts'
 import { followUpMethods } from './followUps.ts'
 import { priceMethods } from './prices.ts'
+import { rebateMethods } from './rebates.ts'
 import { printMethods } from './print.ts'
 import { queueMethods } from './queue.ts'
 import { reportMethods } from './reports.ts'
@@ -39,6 +40,7 @@ export const contract = {
   ...appointmentMethods,
   ...followUpMethods,
   ...partnerMethods,
+  ...rebateMethods,
 } satisfies Record<string, MethodSpec>
 
 export type Contract = typeof contract

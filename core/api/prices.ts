@@ -36,6 +36,7 @@ export const priceFieldsSchema = z
     listPriceFen: fen,
     floorPriceFen: fen.nullable().default(null),
     costFen: fen.nullable().default(null),
+    specialPrice: z.boolean().default(false),
   })
   .strict()
 

@@ -3,7 +3,7 @@ import { SERVICE_CATEGORIES } from '../domain/categories.ts'
 import { CHANNELS } from '../domain/client.ts'
 import type { Client } from '../domain/client.ts'
 import type { PartnerArrival } from '../domain/partnerStore.ts'
-import { VISIT_STATUSES, VISIT_TYPES, type VisitRow, type VisitStatusChange } from '../domain/visit.ts'
+import { VISIT_STATUSES, VISIT_TYPES, type VisitHistoryEntry, type VisitRow } from '../domain/visit.ts'
 import { clientFieldsSchema, idSchema } from './clients.ts'
 import { method } from './method.ts'
 
@@ -20,6 +20,12 @@ export interface RegisterResult {
    * hand-over notes for the consultant. Null when it matched none; absent from callers that predate it.
    */
   partner?: PartnerArrival | null
+}
+
+/** A visit as the consultation screen reads it: the row, and the partner store it counts for with the hand-over notes. */
+export interface VisitDetail {
+  visit: VisitRow
+  partner: PartnerArrival | null
 }
 
 export interface DailyLog {
@@ -49,7 +55,19 @@ export const visitMethods = {
     permission: 'desk',
   }),
   'visits.ofDay': method<VisitRow[]>()({ input: z.object({ date: isoDate.optional() }).strict(), writes: false, permission: 'read' }),
-  'visits.history': method<VisitStatusChange[]>()({ input: z.object({ visitId: idSchema }).strict(), writes: false, permission: 'read' }),
+  /** The status changes in order, and the assistance (协助过单) among them when there was one. */
+  'visits.history': method<VisitHistoryEntry[]>()({ input: z.object({ visitId: idSchema }).strict(), writes: false, permission: 'read' }),
+  /** For the consultant: the visit with its partner store, salesperson and hand-over notes (交接信息). */
+  'visits.detail': method<VisitDetail>()({ input: z.object({ visitId: idSchema }).strict(), writes: false, permission: 'consult' }),
+  /**
+   * 协助过单: a partner client's first visit, consulted and without a deal, is handed to the consultation
+   * supervisor (setting consultationSupervisorId) who assists the visit's consultant; both stay on the visit.
+   */
+  'visits.requestAssistance': method<VisitRow>()({
+    input: z.object({ visitId: idSchema, expectedVersion: version }).strict(),
+    writes: true,
+    permission: 'consult',
+  }),
   /** Rules 2, 4, 5 by the visit's type and designation; or rule 9 when memberId and a reason are given. */
   'visits.assign': method<VisitRow>()({
     input: z

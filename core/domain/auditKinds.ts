@@ -19,7 +19,7 @@ export const AUDIT_KIND_AREAS: Readonly<Record<Exclude<AuditKind, 'other'>, read
   backups: ['backups'],
   session: ['session', 'setup'],
   appointments: ['appointments', 'followUps'],
-  partners: ['partnerStores', 'partnerReports'],
+  partners: ['partnerStores', 'partnerReports', 'rebates', 'referrals'],
 }
 
 const KIND_OF_AREA: ReadonlyMap<string, AuditKind> = new Map(

@@ -171,6 +171,8 @@ export interface StoreFacts {
   lastConsultationDate: string | null
   /** The day of the store's first deal; null: none yet. */
   firstDealDate: string | null
+  /** The day the store was last handed to another salesperson (its filing not counted); null: never. */
+  reassignedDate: string | null
 }
 
 export const REMINDER_KINDS = ['filingIncomplete', 'filingOverdue', 'noConsultation', 'noFirstDeal'] as const
@@ -190,7 +192,8 @@ export type ReminderStore = Pick<PartnerStore, 'startDate' | 'status' | 'agreeme
  * The lifecycle reminders of a store on `today` (DOMAIN.md "Store lifecycle"); an inactive store has none:
  * - filing: photo, agreement and bank account are due within one month and five days of the start date
  *   (`filingIncomplete` while the period runs, `filingOverdue` once it is over);
- * - three months without a consultation (counted from the last one, or from the start): reassign it;
+ * - three months without a consultation (counted from the last one, the last reassignment or the start,
+ *   whichever is latest: whoever takes the store over gets three months of their own): reassign it;
  * - six months from the start without a first deal: it goes to whoever closes its first deal.
  */
 export function storeReminders(store: ReminderStore, facts: StoreFacts, today: string): StoreReminder[] {
@@ -201,7 +204,8 @@ export function storeReminders(store: ReminderStore, facts: StoreFacts, today: s
     const deadline = filingDeadline(store.startDate)
     reminders.push(today <= deadline ? { kind: 'filingIncomplete', since: store.startDate, missing } : { kind: 'filingOverdue', since: addDays(deadline, 1), missing })
   }
-  const quietSince = addMonths(facts.lastConsultationDate ?? store.startDate, 3)
+  const quietFrom = [facts.lastConsultationDate, facts.reassignedDate].reduce<string>((latest, day) => (day !== null && day > latest ? day : latest), store.startDate)
+  const quietSince = addMonths(quietFrom, 3)
   if (today >= quietSince) reminders.push({ kind: 'noConsultation', since: quietSince, missing: [] })
   const dealDue = addMonths(store.startDate, 6)
   if (facts.firstDealDate === null && today >= dealDue) reminders.push({ kind: 'noFirstDeal', since: dealDue, missing: [] })

@@ -86,12 +86,14 @@ export interface PriceItem {
   floorPriceFen: number | null
   /** What a high-cost consumable costs the clinic (for partner rebates); null when not recorded. */
   costFen: number | null
+  /** A special-price injection item (特价微整): under 80% of list price it earns the store 10% of its price, not 50% of the base. */
+  specialPrice: boolean
   active: boolean
   createdAt: string
   updatedAt: string
 }
 
-export type PriceItemFields = Pick<PriceItem, 'code' | 'name' | 'category' | 'unit' | 'listPriceFen' | 'floorPriceFen' | 'costFen'>
+export type PriceItemFields = Pick<PriceItem, 'code' | 'name' | 'category' | 'unit' | 'listPriceFen' | 'floorPriceFen' | 'costFen' | 'specialPrice'>
 
 /** Limits shared by the API schema, the import and the form. */
 export const PRICE_LIMITS = { code: 30, name: 60, unit: 10 } as const

@@ -16,9 +16,11 @@ import { VISIT_TYPES, type Outcome, type Visit, type VisitStatus, type VisitType
  * - revenueFen: the payable amounts (total less deposits applied) of the visits' fee sheets that are
  *   confirmed or paid now; drafts and voided sheets do not count. A sheet counts in the range of its
  *   visit's day, whenever it was confirmed. A consultant's revenue is that of the visits they were given.
- * - turns / designated / returning / manual: the visits given to the consultant by rotation (rule 2; a
- *   returning client whose own consultant was absent included), by designation, to the own consultant,
- *   or by hand. They count assignments as the board does, a visit cancelled after it was assigned included.
+ * - turns / designated / returning / partner / manual: the visits given to the consultant by rotation (rule 2;
+ *   a returning client whose own consultant was absent, and a partner store's client who went by rotation,
+ *   included), by designation, to the own consultant, as the maintainer of the client's A-class partner
+ *   store (rule 13), or by hand. They count assignments as the board does, a visit cancelled after it was
+ *   assigned included.
  * - waiting time: from registration (`registered_at`, the arrival) to the first call or, if the client
  *   was never called, to the start of the consultation: the first move to 'called' or 'consulting' in the
  *   status log. Of the range's visits (cancelled left out); a visit never called nor seen (left unseen,
@@ -87,6 +89,7 @@ export interface ConsultantRangeRow {
   turns: number
   designated: number
   returning: number
+  partner: number
   manual: number
   consultations: number
   deals: number
@@ -157,6 +160,7 @@ export function buildRangeReport(from: string, to: string, facts: readonly Visit
         turns: 0,
         designated: 0,
         returning: 0,
+        partner: 0,
         manual: 0,
         consultations: 0,
         deals: 0,
@@ -166,6 +170,7 @@ export function buildRangeReport(from: string, to: string, facts: readonly Visit
       if (visit.assignedBy === 'rotation') row.turns += 1
       if (visit.assignedBy === 'designated') row.designated += 1
       if (visit.assignedBy === 'returning') row.returning += 1
+      if (visit.assignedBy === 'partner') row.partner += 1
       if (visit.assignedBy === 'manual') row.manual += 1
       if (consulted) row.consultations += 1
       if (deal) row.deals += 1

@@ -4,6 +4,7 @@ import { DEFAULT_ARCHIVE_TEMPLATE, isValidArchiveTemplate } from './archiveNumbe
 import { DEFAULT_CONFIRMATION_TEMPLATE } from './confirmationText.ts'
 import { DEFAULT_FOLLOW_UP_PLANS, followUpPlansSchema } from './followUp.ts'
 import { DEFAULT_REPORT_VALID_DAYS } from './partnerStore.ts'
+import { DEFAULT_REBATE_RATES, rebateRatesSchema } from './rebateRates.ts'
 
 const prefix = z
   .string()
@@ -82,6 +83,10 @@ const clinicSettingsObject = z.object({
   followUpPlans: followUpPlansSchema,
   /** Days a partner store's pre-registration (报备) stays open for the client's arrival (core/domain/partnerStore.ts). */
   partnerReportValidDays: z.number().int('validation.range').min(1, 'validation.range').max(365, 'validation.range'),
+  /** The consultation supervisor (咨询主管) a partner visit without a deal is handed to for assistance (协助过单); null: none set. */
+  consultationSupervisorId: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).nullable(),
+  /** Partner-store rebates and staff-referral commissions (core/domain/rebateRates.ts), whole basis points. */
+  rebateRates: rebateRatesSchema,
 })
 
 /**
@@ -125,6 +130,8 @@ export const DEFAULT_SETTINGS: ClinicSettings = {
   confirmationTemplate: DEFAULT_CONFIRMATION_TEMPLATE,
   followUpPlans: DEFAULT_FOLLOW_UP_PLANS,
   partnerReportValidDays: DEFAULT_REPORT_VALID_DAYS,
+  consultationSupervisorId: null,
+  rebateRates: DEFAULT_REBATE_RATES,
 }
 
 /** A change of some keys; zod refuses .partial() of a refined object, so it is made from the plain one. */

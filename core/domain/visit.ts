@@ -47,8 +47,7 @@ export interface Visit {
   designatedConsultantId: number | null
   intendedCategory: ServiceCategory | null
   consultantId: number | null
-  /** How the consultant was chosen, from the rotation board ('partner': rule 13, an A-class store's maintainer;
-   *  the visits.assigned_by CHECK needs a migration to accept it before assignPartner is wired in). */
+  /** How the consultant was chosen, from the rotation board ('partner': rule 13, an A-class store's maintainer). */
   assignedBy: 'rotation' | 'designated' | 'returning' | 'manual' | 'partner' | null
   status: VisitStatus
   statusAt: string
@@ -60,6 +59,9 @@ export interface Visit {
   partnerStoreId: number | null
   /** The pre-registration (报备) the arrival matched; null when none (or credited without one). */
   partnerReportId: number | null
+  /** The consultation supervisor who assisted a partner visit without a deal (协助过单), and when; null: not asked. */
+  assistConsultantId: number | null
+  assistedAt: string | null
 }
 
 export interface VisitStatusChange {
@@ -68,6 +70,18 @@ export interface VisitStatusChange {
   actor: string
 }
 
+/** The consultation supervisor's assistance (协助过单) as it shows in a visit's history, next to its status changes. */
+export interface VisitAssistedChange {
+  kind: 'assisted'
+  at: string
+  /** The visit's own consultant, who asked. */
+  consultantName: string | null
+  assistantName: string
+}
+
+/** A status change has no `kind`; the assistance has kind 'assisted'. */
+export type VisitHistoryEntry = VisitStatusChange | VisitAssistedChange
+
 /** A row of the desk's waiting list and of the daily log. */
 export interface VisitRow extends Visit {
   clientName: string
@@ -75,4 +89,5 @@ export interface VisitRow extends Visit {
   archiveNo: string
   consultantName: string | null
   designatedName: string | null
+  assistConsultantName: string | null
 }

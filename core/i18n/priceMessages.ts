@@ -41,6 +41,7 @@ addErrorMessages({
     'prices.reject.moneyDecimals': '{column}“{value}”最多两位小数（精确到分）',
     'prices.reject.floorAboveList': '最低价 {floor} 高于价格 {price}',
     'prices.reject.activeUnknown': '启用“{value}”应为“是”或“否”',
+    'prices.reject.specialUnknown': '特价微整“{value}”应为“是”或“否”',
     'prices.reject.duplicateCode': '编码 {code} 在文件中重复（第 {rows} 行），这些行都未导入',
     'prices.reject.cellError': '{column}单元格是错误值 {value}',
     'prices.column.code': '编码',
@@ -51,6 +52,7 @@ addErrorMessages({
     'prices.column.floorPrice': '最低价',
     'prices.column.cost': '成本',
     'prices.column.active': '启用',
+    'prices.column.specialPrice': '特价微整',
   },
   'en-US': {
     'error.priceItemNotFound': 'Price item not found (id {id})',
@@ -88,6 +90,7 @@ addErrorMessages({
     'prices.reject.moneyDecimals': '{column} "{value}" has more than two decimals (amounts are to the fen)',
     'prices.reject.floorAboveList': 'Floor {floor} is above the price {price}',
     'prices.reject.activeUnknown': 'Active "{value}" should be yes or no',
+    'prices.reject.specialUnknown': 'Special price "{value}" should be yes or no',
     'prices.reject.duplicateCode': 'Code {code} appears more than once in the file (rows {rows}); none of them is imported',
     'prices.reject.cellError': 'The {column} cell holds the error {value}',
     'prices.column.code': 'Code',
@@ -98,5 +101,6 @@ addErrorMessages({
     'prices.column.floorPrice': 'Floor price',
     'prices.column.cost': 'Cost',
     'prices.column.active': 'Active',
+    'prices.column.specialPrice': 'Special price',
   },
 })

@@ -147,6 +147,13 @@ async function seed(d: Desk, backupFolder: string): Promise<FuzzHints> {
   const workbook = (await d.call('prices.exportXlsx', {})).base64
   const preview = await d.call('prices.previewImport', { base64: workbook })
 
+  // A partner store's client in consultation without a deal, and a supervisor who is not her consultant: 协助过单 can succeed.
+  const sales = await d.call('staff.create', { name: '赵业务', role: 'marketing', phone: '', room: '', skills: [] })
+  const store = await d.call('partnerStores.save', { name: '丽人美容院', storeClass: 'ordinary', salespersonId: sales.id, startDate: '2026-11-01' })
+  const consulting = await d.visit(second.visit.id)
+  await d.call('visits.creditToStore', { visitId: consulting.id, expectedVersion: consulting.version, storeId: store.id, reason: '老顾客介绍' })
+  await d.setting({ consultationSupervisorId: consulting.consultantId === wang.id ? li.id : wang.id })
+
   const phones = d.db.prepare("SELECT phone FROM clients UNION SELECT phone FROM staff WHERE phone <> ''").pluck().all() as string[]
   return {
     maxId: 6,

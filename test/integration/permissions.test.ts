@@ -30,10 +30,10 @@ const EXPECTED: Record<StaffRole | 'nobody', { may: MethodName[]; mayNot: Method
       'followUps.due', 'followUps.ofClient', 'followUps.record', 'reports.serviceFigures',
       'partnerStores.list', 'partnerReports.create', 'partnerReports.list',
     ],
-    mayNot: ['partnerStores.save', 'partnerStores.get', 'partnerStores.reassign', 'partnerStores.reminders', 'partnerReports.cancel', 'visits.creditToStore', 'consultations.saveDraft', 'fees.create', 'fees.confirm', 'fees.void', 'prices.create', 'prices.applyImport', 'staff.create', 'staff.setPin', 'settings.update', 'backups.restore', 'backups.setSchedule', 'audit.list'],
+    mayNot: ['partnerStores.save', 'partnerStores.get', 'partnerStores.reassign', 'partnerStores.reminders', 'partnerReports.cancel', 'visits.creditToStore', 'visits.requestAssistance', 'visits.detail', 'consultations.saveDraft', 'fees.create', 'fees.confirm', 'fees.void', 'prices.create', 'prices.applyImport', 'staff.create', 'staff.setPin', 'settings.update', 'backups.restore', 'backups.setSchedule', 'audit.list'],
   },
   consultant: {
-    may: ['consultations.saveDraft', 'consultations.markPrinted', 'fees.create', 'fees.saveDraft', 'fees.confirm', 'visits.setOutcome', 'clients.get', 'prices.list', 'appointments.list', 'appointments.ofClient', 'appointments.confirmations',
+    may: ['consultations.saveDraft', 'consultations.markPrinted', 'fees.create', 'fees.saveDraft', 'fees.confirm', 'visits.setOutcome', 'visits.requestAssistance', 'visits.detail', 'clients.get', 'prices.list', 'appointments.list', 'appointments.ofClient', 'appointments.confirmations',
       'followUps.due', 'followUps.ofClient', 'reports.serviceFigures'],
     mayNot: [
       'visits.register', 'rotation.pass', 'queue.call', 'fees.pay', 'fees.void', 'clients.create', 'prices.create', 'staff.update', 'backups.create', 'audit.list',
@@ -54,7 +54,7 @@ const EXPECTED: Record<StaffRole | 'nobody', { may: MethodName[]; mayNot: Method
       'partnerStores.list', 'partnerStores.get', 'partnerStores.photo', 'partnerStores.save', 'partnerStores.reassign', 'partnerStores.reminders',
       'partnerReports.create', 'partnerReports.list', 'partnerReports.cancel', 'clients.search', 'staff.list',
     ],
-    mayNot: ['visits.register', 'visits.creditToStore', 'visits.assign', 'rotation.pass', 'queue.call', 'consultations.saveDraft', 'fees.create', 'fees.pay', 'visits.setOutcome', 'staff.create', 'settings.update', 'audit.list', 'appointments.book', 'backups.create'],
+    mayNot: ['visits.register', 'visits.creditToStore', 'visits.assign', 'visits.requestAssistance', 'rotation.pass', 'queue.call', 'consultations.saveDraft', 'fees.create', 'fees.pay', 'visits.setOutcome', 'staff.create', 'settings.update', 'audit.list', 'appointments.book', 'backups.create'],
   },
   administrator: {
     may: ['staff.create', 'staff.setPin', 'prices.applyImport', 'settings.update', 'backups.restore', 'audit.list', 'fees.void', 'visits.register', 'fees.confirm', 'appointments.book', 'appointments.checkIn', 'followUps.record', 'reports.serviceFigures',

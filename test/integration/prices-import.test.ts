@@ -6,7 +6,7 @@ import { openDesk, type Desk } from './harness.ts'
 
 const tempDir = useTempDir()
 
-const HEADER = ['编码', '名称', '类别', '单位', '价格(元)', '最低价(元)', '成本(元)', '启用']
+const HEADER = ['编码', '名称', '类别', '单位', '价格(元)', '最低价(元)', '成本(元)', '启用', '特价微整']
 
 async function workbook(rows: unknown[][], sheetName = '价目表'): Promise<string> {
   const book = new ExcelJS.Workbook()
@@ -73,7 +73,7 @@ describe('importing the price list from Excel', () => {
     await book.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer)
     const sheet = book.worksheets[0]
     expect(sheet?.getRow(1).values).toEqual([undefined, ...HEADER])
-    expect(sheet?.getRow(2).values).toEqual([undefined, '00123', '埋线提升线材', '耗材/假体', '根', 6000.5, undefined, 1800, '是'])
+    expect(sheet?.getRow(2).values).toEqual([undefined, '00123', '埋线提升线材', '耗材/假体', '根', 6000.5, undefined, 1800, '是', '否'])
 
     const preview = await d.call('prices.previewImport', { base64: file.base64 })
     expect(preview).toMatchObject({ sheetName: '价目表', add: [], change: [], unchanged: 3, reject: [] })
@@ -155,6 +155,24 @@ describe('importing the price list from Excel', () => {
     d.close()
   })
 
+  it('reads the special-price flag (特价微整): 是 sets it, an empty cell keeps it, anything else is refused', async () => {
+    const d = openDesk(dbPathIn(tempDir()))
+    await seed(d)
+    const base64 = await workbook([
+      HEADER,
+      ['ZS-001', '玻尿酸注射', '治疗', '支', 1280, 1024, '', '是', '是'],
+      ['T-9', '特价瘦脸针', '治疗', '支', 980, '', '', '', ''],
+      ['T-10', '另一项', '治疗', '支', 100, '', '', '', '也许'],
+    ])
+    const preview = await d.call('prices.previewImport', { base64 })
+    expect(preview.change.map((c) => [c.after.code, c.changed, c.after.specialPrice])).toEqual([['ZS-001', ['specialPrice'], true]])
+    expect(preview.add.map((a) => [a.item.code, a.item.specialPrice])).toEqual([['T-9', false]])
+    expect(preview.reject.map((r) => r.reason)).toEqual(['特价微整“也许”应为“是”或“否”'])
+    await d.call('prices.applyImport', { base64, expectedPreviewHash: preview.previewHash })
+    expect((await d.call('prices.list', { includeInactive: true })).filter((p) => p.specialPrice).map((p) => p.code)).toEqual(['ZS-001'])
+    d.close()
+  })
+
   it('refuses to apply a file other than the one previewed', async () => {
     const d = openDesk(dbPathIn(tempDir()))
     const first = await workbook([HEADER, ['A1', '项目甲', '治疗', '次', 100]])
@@ -191,7 +209,7 @@ describe('importing the price list from Excel', () => {
     ])
     const preview = await d.call('prices.previewImport', { base64 })
     expect(preview.add.map((x) => x.item)).toEqual([
-      { code: 'IV-1', name: 'Vitamin drip', category: 'infusion', unit: 'bag', listPriceFen: 128000, floorPriceFen: 100000, costFen: null, active: true },
+      { code: 'IV-1', name: 'Vitamin drip', category: 'infusion', unit: 'bag', listPriceFen: 128000, floorPriceFen: 100000, costFen: null, specialPrice: false, active: true },
     ])
     expect(preview.reject.map((r) => r.reason)).toEqual([
       'Unknown category "Potion" (one of: Treatment / procedure, Consumable / implant, Anaesthesia, Lab test, Inpatient stay, Infusion, Medicine)',

@@ -170,10 +170,10 @@ describe('reports.range', () => {
     ])
     expect(report.consultants).toEqual([
       // a1 paid ¥3,300.00 payable (the deposit is not theirs again); c1 is outside the week
-      { staffId: wj.id, name: '王静', turns: 1, designated: 0, returning: 1, manual: 0, consultations: 2, deals: 2, conversionRate: 1, revenueFen: 330000 },
+      { staffId: wj.id, name: '王静', turns: 1, designated: 0, returning: 1, partner: 0, manual: 0, consultations: 2, deals: 2, conversionRate: 1, revenueFen: 330000 },
       // the voided ¥3,800.00 does not count, the ¥1,500.00 confirmed one does
-      { staffId: cc.id, name: '陈晨', turns: 0, designated: 1, returning: 0, manual: 1, consultations: 2, deals: 1, conversionRate: 0.5, revenueFen: 150000 },
-      { staffId: ly.id, name: '刘洋', turns: 2, designated: 0, returning: 0, manual: 0, consultations: 1, deals: 0, conversionRate: 0, revenueFen: 0 },
+      { staffId: cc.id, name: '陈晨', turns: 0, designated: 1, returning: 0, partner: 0, manual: 1, consultations: 2, deals: 1, conversionRate: 0.5, revenueFen: 150000 },
+      { staffId: ly.id, name: '刘洋', turns: 2, designated: 0, returning: 0, partner: 0, manual: 0, consultations: 1, deals: 0, conversionRate: 0, revenueFen: 0 },
     ])
     // waits a1 10 (to the call), a2 20 (to the consultation), a3 10 (to the first of two calls), b1 15, b3 10; b2 none
     expect(report.waiting).toEqual({ count: 5, median: 10, p90: 18, missing: 1 })
@@ -188,7 +188,7 @@ describe('reports.range', () => {
     const next = await d.call('reports.range', { from: '2026-11-23', to: '2026-11-29' })
     expect(next.totals).toMatchObject({ visits: 1, consultations: 1, deals: 1, revenueFen: 380000 })
     expect(next.consultants).toEqual([
-      { staffId: wj.id, name: '王静', turns: 1, designated: 0, returning: 0, manual: 0, consultations: 1, deals: 1, conversionRate: 1, revenueFen: 380000 },
+      { staffId: wj.id, name: '王静', turns: 1, designated: 0, returning: 0, partner: 0, manual: 0, consultations: 1, deals: 1, conversionRate: 1, revenueFen: 380000 },
     ])
     expect(next.waiting).toEqual({ count: 1, median: 0, p90: 0, missing: 0 }) // consulted the minute they came
     expect(next.consultation).toEqual({ count: 0, median: null, p90: null, missing: 1 })
@@ -301,14 +301,14 @@ describe('reports.rangeXlsx', () => {
     ])
 
     expect(rows(RANGE_SHEETS.consultants)).toEqual([
-      ['咨询师', '轮牌', '指定', '复诊', '手动', '接待咨询', '成交', '转化率', '业绩（元）'],
-      ['王静', 1, 0, 1, 0, 2, 2, 1, 3300],
-      ['陈晨', 0, 1, 0, 1, 2, 1, 0.5, 1500],
-      ['刘洋', 2, 0, 0, 0, 1, 0, 0, 0],
+      ['咨询师', '轮牌', '指定', '复诊', '店家', '手动', '接待咨询', '成交', '转化率', '业绩（元）'],
+      ['王静', 1, 0, 1, 0, 0, 2, 2, 1, 3300],
+      ['陈晨', 0, 1, 0, 0, 1, 2, 1, 0.5, 1500],
+      ['刘洋', 2, 0, 0, 0, 0, 1, 0, 0, 0],
     ])
     const consultantSheet = workbook.getWorksheet(RANGE_SHEETS.consultants)
-    expect(consultantSheet?.getRow(2).getCell(8).numFmt).toBe('0.0%')
-    expect(consultantSheet?.getRow(2).getCell(9).numFmt).toBe('#,##0.00')
+    expect(consultantSheet?.getRow(2).getCell(9).numFmt).toBe('0.0%')
+    expect(consultantSheet?.getRow(2).getCell(10).numFmt).toBe('#,##0.00')
     expect(rows(RANGE_SHEETS.types)).toEqual([
       ['类型', '到店', '接待咨询', '成交'],
       ['初诊', 5, 4, 2],

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { ConsultationPayload, ConsultationSheet } from '../../core/domain/consultation.ts'
 import type { FromConsultationResult } from '../../core/domain/feeSheet.ts'
 import { Refusal } from './fakeBridge.ts'
-import { consultants } from './desk.fixtures.ts'
+import { consultants, visitRow } from './desk.fixtures.ts'
 import { completePayload, consultationSheet, feeSheet, serveFees, setPreview } from './fees.fixtures.ts'
 import { mountApp } from './mountApp.ts'
 import { createHarness, settle, type Harness } from './setup.ts'
@@ -33,6 +33,7 @@ function serveConsultations(harness: Harness, first: ConsultationSheet) {
   const h = harness.bridge.handlers
   h['consultations.get'] = () => structuredClone(latest())
   h['consultations.versions'] = () => structuredClone(versions)
+  h['visits.detail'] = () => ({ visit: visitRow({ id: first.visitId, status: 'consulting' }), partner: null })
   h['consultations.saveDraft'] = ({ sheetId, expectedRevision, payload }: { sheetId: number; expectedRevision: number; payload: ConsultationPayload }) => {
     events.push('save')
     const sheet = versions.find((v) => v.id === sheetId)!

@@ -36,11 +36,14 @@ export function visitRow(overrides: Partial<VisitRow> = {}): VisitRow {
     version: 1,
     partnerStoreId: null,
     partnerReportId: null,
+    assistConsultantId: null,
+    assistedAt: null,
     clientName: '张小丽',
     clientPhone: '13811112222',
     archiveNo: 'K0001',
     consultantName: null,
     designatedName: null,
+    assistConsultantName: null,
     ...overrides,
   }
 }

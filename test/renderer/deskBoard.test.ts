@@ -56,7 +56,7 @@ describe('front desk: rotation board', () => {
     const board = openBoard({
       members: [
         member(1, '王静', 0, { status: 'serving', visitId: 5, visitQueueNo: 'A005' }),
-        member(2, '李娜', 1, { counts: { rotationTurns: 2, rotation: 2, designated: 1, returning: 0, manual: 0, partner: 0, passes: 1, totalClients: 3 } }),
+        member(2, '李娜', 1, { counts: { rotationTurns: 2, rotation: 2, designated: 1, returning: 0, manual: 0, partner: 4, passes: 1, totalClients: 7 } }),
         member(3, '陈晓', 2, { status: 'break' }),
       ],
       nextMemberId: 2,
@@ -69,7 +69,8 @@ describe('front desk: rotation board', () => {
     expect(body().get('[data-testid="board-next-name"]').text()).toBe('下一位：李娜')
     expect(rows[0]?.get('[data-testid="board-state"]').text()).toBe('接待中 A005')
     expect(rows[2]?.get('[data-testid="board-state"]').text()).toBe('暂离')
-    expect(rows[1]?.text()).toContain('3')
+    expect(rows[1]?.text()).toContain('7')
+    expect(rows[1]?.get('[data-testid="board-partner"]').text()).toBe('4')
     expect(body().findAll('[data-testid="board-pass"]')).toHaveLength(1)
     await rows[1]?.get('[data-testid="board-pass"]').trigger('click')
     await settle()

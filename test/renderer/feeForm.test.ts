@@ -43,6 +43,7 @@ describe('fee form: what is sent', () => {
       listPriceFen: 4550,
       floorPriceFen: null,
       costFen: 1000,
+      specialPrice: false,
       active: true,
       createdAt: '2026-01-01T00:00:00.000Z',
       updatedAt: '2026-01-01T00:00:00.000Z',

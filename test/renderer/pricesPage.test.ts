@@ -31,6 +31,7 @@ function priceItem(overrides: Partial<PriceItem> = {}): PriceItem {
     listPriceFen: 128000,
     floorPriceFen: 102400,
     costFen: null,
+    specialPrice: false,
     active: true,
     createdAt: '2026-01-01T00:00:00.000Z',
     updatedAt: '2026-01-02T03:04:05.000Z',
@@ -213,13 +214,13 @@ describe('Price list import', () => {
   const preview: ImportPreview = {
     sheetName: '价目表',
     previewHash: 'a'.repeat(64),
-    add: [{ row: 3, item: { code: 'T009', name: '超皮秒', category: 'treatment', unit: '次', listPriceFen: 298000, floorPriceFen: null, costFen: null, active: true } }],
+    add: [{ row: 3, item: { code: 'T009', name: '超皮秒', category: 'treatment', unit: '次', listPriceFen: 298000, floorPriceFen: null, costFen: null, specialPrice: false, active: true } }],
     change: [
       {
         row: 2,
         id: 1,
-        before: { code: 'T001', name: '光子嫩肤（全面部）', category: 'treatment', unit: '次', listPriceFen: 128000, floorPriceFen: 102400, costFen: null, active: true },
-        after: { code: 'T001', name: '光子嫩肤（全面部）', category: 'treatment', unit: '次', listPriceFen: 138000, floorPriceFen: 102400, costFen: null, active: true },
+        before: { code: 'T001', name: '光子嫩肤（全面部）', category: 'treatment', unit: '次', listPriceFen: 128000, floorPriceFen: 102400, costFen: null, specialPrice: false, active: true },
+        after: { code: 'T001', name: '光子嫩肤（全面部）', category: 'treatment', unit: '次', listPriceFen: 138000, floorPriceFen: 102400, costFen: null, specialPrice: false, active: true },
         changed: ['listPriceFen'],
       },
     ],

@@ -37,7 +37,7 @@ const cells = (row: Pick<DOMWrapper<Element>, 'findAll'>) => row.findAll('td, th
 const chart = () => body().get('[data-testid="chart-stub"]')
 
 const figures = [
-  fairnessRow(),
+  fairnessRow({ partner: 3, totalClients: 44 }),
   fairnessRow({ memberId: 2, name: '李娜', days: 18, rotationTurns: 28, rotation: 28, designated: 1, returning: 3, manual: 0, passes: 0, totalClients: 32, deals: 1, conversionRate: 1 }),
   fairnessRow({ memberId: 3, name: '陈晓', days: 2, rotationTurns: 1, rotation: 1, designated: 0, returning: 0, manual: 0, passes: 1, totalClients: 1, deals: 0, conversionRate: null }),
   fairnessRow({ memberId: 4, name: '赵敏', days: 5, rotationTurns: 4, rotation: 4, designated: 0, returning: 0, manual: 0, passes: 0, totalClients: 4, deals: 0, conversionRate: 0 }),
@@ -75,13 +75,13 @@ describe('Reports page: fairness figures (公平性)', () => {
     await openFigures()
     const rows = body().findAll('[data-testid="fairness-row"]').map(cells)
     expect(rows).toEqual([
-      ['王静', '20', '30', '4', '6', '1', '2', '41', '2', '66.7%'],
-      ['李娜', '18', '28', '1', '3', '0', '0', '32', '1', '100%'],
-      ['陈晓', '2', '1', '0', '0', '0', '1', '1', '0', '—'],
-      ['赵敏', '5', '4', '0', '0', '0', '0', '4', '0', '0%'],
+      ['王静', '20', '30', '4', '6', '3', '1', '2', '44', '2', '66.7%'],
+      ['李娜', '18', '28', '1', '3', '0', '0', '0', '32', '1', '100%'],
+      ['陈晓', '2', '1', '0', '0', '0', '0', '1', '1', '0', '—'],
+      ['赵敏', '5', '4', '0', '0', '0', '0', '0', '4', '0', '0%'],
     ])
     const headers = body().findAll('[data-testid="fairness-table"] thead th').map((th) => th.text())
-    expect(headers).toEqual(['咨询师', '在岗天数', '轮牌次数', '指定', '复诊', '手动', '过牌', '接待总数', '成交', '转化率'])
+    expect(headers).toEqual(['咨询师', '在岗天数', '轮牌次数', '指定', '复诊', '店家', '手动', '过牌', '接待总数', '成交', '转化率'])
   })
 
   it('passes the picked range to rotation.figures', async () => {
@@ -106,14 +106,14 @@ describe('Reports page: fairness figures (公平性)', () => {
     await openFigures()
     expect(JSON.parse(chart().attributes('data-categories')!)).toEqual(['王静', '李娜', '陈晓', '赵敏'])
     const series = JSON.parse(chart().attributes('data-series')!) as [string, number[]][]
-    expect(series.map(([name]) => name)).toEqual(['轮牌次数', '指定', '复诊', '手动', '过牌', '接待总数', '成交'])
+    expect(series.map(([name]) => name)).toEqual(['轮牌次数', '指定', '复诊', '店家', '手动', '过牌', '接待总数', '成交'])
     expect(series[0]![1]).toEqual([30, 28, 1, 4])
     expect(body().get('[data-testid="fairness-chart"]').attributes('role')).toBe('img')
 
     await body().get('[data-testid="language-switch"] input[value="en-US"]').setValue(true)
     await settle()
     const english = JSON.parse(chart().attributes('data-series')!) as [string, number[]][]
-    expect(english.map(([name]) => name)).toEqual(['Rotation turns', 'Designated', 'Returning', 'Manual', 'Passes', 'Total clients', 'Deals'])
+    expect(english.map(([name]) => name)).toEqual(['Rotation turns', 'Designated', 'Returning', 'Partner store', 'Manual', 'Passes', 'Total clients', 'Deals'])
     expect(cells(body().findAll('[data-testid="fairness-row"]')[2]!).at(-1)).toBe('—')
   })
 

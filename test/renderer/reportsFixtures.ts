@@ -35,11 +35,14 @@ export function visitRow(overrides: Partial<VisitRow> = {}): VisitRow {
     version: 3,
     partnerStoreId: null,
     partnerReportId: null,
+    assistConsultantId: null,
+    assistedAt: null,
     clientName: '林晓雯',
     clientPhone: '13812340001',
     archiveNo: 'DA202600001',
     consultantName: '王静',
     designatedName: null,
+    assistConsultantName: null,
     ...overrides,
   }
 }

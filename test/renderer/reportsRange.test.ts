@@ -60,9 +60,9 @@ function rangeReport(from: string, to: string, overrides: Partial<RangeReport> =
     ],
     byChannel: CHANNELS.map((channel, i) => ({ channel, visits: [20, 6, 10, 4, 2, 0][i]!, consultations: [17, 5, 9, 3, 2, 0][i]!, deals: [7, 2, 4, 1, 1, 0][i]! })),
     consultants: [
-      { staffId: 1, name: '王静', turns: 12, designated: 4, returning: 3, manual: 1, consultations: 19, deals: 9, conversionRate: 9 / 19, revenueFen: 8_800_000 },
-      { staffId: 2, name: '刘洋', turns: 13, designated: 0, returning: 2, manual: 0, consultations: 14, deals: 6, conversionRate: 6 / 14, revenueFen: 3_545_600 },
-      { staffId: 3, name: '陈晨', turns: 1, designated: 0, returning: 0, manual: 0, consultations: 0, deals: 0, conversionRate: null, revenueFen: 0 },
+      { staffId: 1, name: '王静', turns: 12, designated: 4, returning: 3, partner: 5, manual: 1, consultations: 19, deals: 9, conversionRate: 9 / 19, revenueFen: 8_800_000 },
+      { staffId: 2, name: '刘洋', turns: 13, designated: 0, returning: 2, partner: 0, manual: 0, consultations: 14, deals: 6, conversionRate: 6 / 14, revenueFen: 3_545_600 },
+      { staffId: 3, name: '陈晨', turns: 1, designated: 0, returning: 0, partner: 0, manual: 0, consultations: 0, deals: 0, conversionRate: null, revenueFen: 0 },
     ],
     waiting: { count: 40, median: 12.5, p90: 31, missing: 2 },
     consultation: { count: 33, median: 38, p90: 64.2, missing: 3 },
@@ -126,12 +126,12 @@ describe('Reports page: range report (区间报表)', () => {
       ['咨询时间 开始咨询 → 去缴费、治疗、离院或离开（含专家面诊）', '33', '38', '64.2', '3'],
     ])
     expect(body().findAll('[data-testid="range-consultants"] thead th').map((th) => th.text())).toEqual([
-      '咨询师', '轮牌', '指定', '复诊', '手动', '接待咨询', '成交', '转化率', '业绩',
+      '咨询师', '轮牌', '指定', '复诊', '店家', '手动', '接待咨询', '成交', '转化率', '业绩',
     ])
     expect(rowsOf('range-consultants')).toEqual([
-      ['王静', '12', '4', '3', '1', '19', '9', '47.4%', '¥88,000.00'],
-      ['刘洋', '13', '0', '2', '0', '14', '6', '42.9%', '¥35,456.00'],
-      ['陈晨', '1', '0', '0', '0', '0', '0', '—', '¥0.00'],
+      ['王静', '12', '4', '3', '5', '1', '19', '9', '47.4%', '¥88,000.00'],
+      ['刘洋', '13', '0', '2', '0', '0', '14', '6', '42.9%', '¥35,456.00'],
+      ['陈晨', '1', '0', '0', '0', '0', '0', '0', '—', '¥0.00'],
     ])
     expect(rowsOf('range-types')).toEqual([
       ['初诊', '30', '28', '11'],
@@ -295,7 +295,7 @@ describe('Reports page: range report (区间报表)', () => {
     await settle()
     expect(body().findAll('[data-testid="range-preset"] label').map((l) => l.text())).toEqual(['Day', 'Week', 'Month', 'Custom'])
     expect(body().findAll('[data-testid="range-consultants"] thead th').map((th) => th.text())).toEqual([
-      'Consultant', 'Rotation', 'Designated', 'Returning', 'Manual', 'Consultations', 'Deals', 'Conversion', 'Revenue',
+      'Consultant', 'Rotation', 'Designated', 'Returning', 'Partner store', 'Manual', 'Consultations', 'Deals', 'Conversion', 'Revenue',
     ])
     expect(rowsOf('range-types').map((r) => r[0])).toEqual(['First visit', 'Returning', 'Review/treatment'])
     expect(body().get('[data-testid="range-period"]').text()).toBe('2026-11-01 to 2026-11-30, 30 days')

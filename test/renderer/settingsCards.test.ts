@@ -1,9 +1,11 @@
 // @vitest-environment happy-dom
 import { mount, type VueWrapper } from '@vue/test-utils'
+import { ElOption, ElSelect } from 'element-plus'
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import type { Staff } from '../../core/domain/staff.ts'
 import { useSettingsStore } from '../../renderer/src/stores/settings.ts'
 import SettingsView from '../../renderer/src/views/settings/index.vue'
-import { createHarness, settle, type Harness } from './setup.ts'
+import { createHarness, settle, staffMember, type Harness } from './setup.ts'
 
 vi.mock('element-plus', () => import('element-plus/dist/index.full.mjs'))
 
@@ -18,6 +20,7 @@ async function mountSettings(harness: Harness) {
 }
 
 const get = (w: VueWrapper, testid: string) => w.get(`[data-testid="${testid}"]`)
+const consultant = (id: number, name: string, active = true): Staff => staffMember({ id, name, active, phone: `1380000000${id}` })
 
 describe('settings cards', () => {
   it('saves the rotation policies as one patch, and only when something changed', async () => {
@@ -41,8 +44,26 @@ describe('settings cards', () => {
           partnerCountsAsTurn: true,
         },
         rotationOpenMode: 'signIn',
+        consultationSupervisorId: null,
       },
     ])
+  })
+
+  it('picks the consultation supervisor among the active consultants, and clears it', async () => {
+    const harness = createHarness({ staff: [consultant(1, '王静'), consultant(2, '陈主管'), consultant(3, '离职', false), { ...consultant(4, '李前台'), role: 'receptionist' }] })
+    const w = await mountSettings(harness)
+    const select = w.findAllComponents(ElSelect).find((s) => s.attributes('data-testid') === 'settings-supervisor')!
+    expect(select.findAllComponents(ElOption).map((o) => o.props('label'))).toEqual(['王静', '陈主管'])
+    select.vm.$emit('update:modelValue', 2)
+    await settle()
+    await get(w, 'settings-rotation-save').trigger('click')
+    await settle()
+    expect(harness.bridge.callsOf('settings.update').at(-1)).toMatchObject({ consultationSupervisorId: 2 })
+    select.vm.$emit('update:modelValue', null)
+    await settle()
+    await get(w, 'settings-rotation-save').trigger('click')
+    await settle()
+    expect(harness.bridge.callsOf('settings.update').at(-1)).toMatchObject({ consultationSupervisorId: null })
   })
 
   it('shows an example archive number from the template as it is typed', async () => {

@@ -49,6 +49,7 @@ import type { ReadableDb, WritableDb } from '../../../db/types.ts'
 import type { HandlerContext } from '../context.ts'
 import type { PartialHandlerTable } from '../handlerTable.ts'
 import { dropOpenFollowUpsOf, planFollowUpsOf } from './followUps.ts'
+import { bookRebatesOfPaid, reverseRebatesOf } from './rebateBooking.ts'
 import { requireVisit } from './visitGuards.ts'
 
 type FeeMethods =
@@ -253,16 +254,23 @@ function createDraft(ctx: HandlerContext, header: Header, extra: Pick<NewFeeShee
   return getFeeSheet(ctx.db, id) as FeeSheet
 }
 
-/** Voids a confirmed or paid sheet by an administrator, with the reason, and drops its open follow-up calls; the caller audits. */
-function voidSheet(ctx: HandlerContext, id: number, reason: string): FeeSheet {
+/**
+ * Voids a confirmed or paid sheet by an administrator, with the reason, drops its open follow-up calls and
+ * books the reversal of its rebates in this month; the caller audits, with `rebates` (what was reversed, or '').
+ */
+function voidSheet(ctx: HandlerContext, id: number, reason: string): { voided: FeeSheet; rebates: string } {
   const sheet = requireSheet(ctx.db, id)
   if (!canVoidFeeSheet(ctx.operator.role)) throw new DomainError('forbidden', 'fees.voidForbidden')
   if (sheet.status === 'draft') throw new DomainError('rule_violation', 'fees.voidDraft', { sheetNo: sheet.sheetNo })
   if (sheet.status === 'void') throw new DomainError('conflict', 'fees.isVoid', { sheetNo: sheet.sheetNo })
   if (!voidFeeSheet(ctx.db, id, reason, ctx.now(), ctx.operator.name)) throw changed(sheet)
   dropOpenFollowUpsOf(ctx, id)
-  return getFeeSheet(ctx.db, id) as FeeSheet
+  const voided = getFeeSheet(ctx.db, id) as FeeSheet
+  return { voided, rebates: reverseRebatesOf(ctx, voided) }
 }
+
+/** An audit line's tail naming what the ledger booked. */
+const rebateNote = (note: string) => (note === '' ? '' : `；${note}`)
 
 const EMPTY_CONTENT: FeeDraftContent = { lines: [], sheetDiscount: null, roundDown: 'none', deposits: [], note: '' }
 
@@ -383,21 +391,22 @@ export const feeHandlers: PartialHandlerTable<FeeMethods> = {
     if (!payFeeSheet(ctx.db, id, payments, ctx.now(), ctx.operator.name)) throw changed(sheet)
     const paid = getFeeSheet(ctx.db, id) as FeeSheet
     const split = payments.map((p) => `${PAYMENT_NAMES_ZH[p.method]} ${formatFen(p.fen)}`).join('、')
-    ctx.audit(`收费${label(paid)}：${split || '定金已抵全款'}`)
+    const rebates = bookRebatesOfPaid(ctx, paid)
+    ctx.audit(`收费${label(paid)}：${split || '定金已抵全款'}${rebateNote(rebates)}`)
     emitChange(ctx, paid)
     planFollowUpsOf(ctx, paid)
     return paid
   },
 
   'fees.void': (ctx, { id, reason }) => {
-    const voided = voidSheet(ctx, id, reason)
-    ctx.audit(`作废${label(voided)}，理由：${reason}`)
+    const { voided, rebates } = voidSheet(ctx, id, reason)
+    ctx.audit(`作废${label(voided)}，理由：${reason}${rebateNote(rebates)}`)
     emitChange(ctx, voided)
     return voided
   },
 
   'fees.reissue': (ctx, { id, reason }) => {
-    const voided = voidSheet(ctx, id, reason)
+    const { voided, rebates } = voidSheet(ctx, id, reason)
     const visit = requireVisit(ctx.db, voided.visitId)
     const content: FeeDraftContent = {
       lines: voided.lines,
@@ -407,7 +416,7 @@ export const feeHandlers: PartialHandlerTable<FeeMethods> = {
       note: voided.note,
     }
     const draft = createDraft(ctx, headerOf(ctx.db, visit), { consultationSheetId: voided.consultationSheetId, replacesId: voided.id }, content)
-    ctx.audit(`作废${label(voided)}并重开为 ${draft.sheetNo}，理由：${reason}`)
+    ctx.audit(`作废${label(voided)}并重开为 ${draft.sheetNo}，理由：${reason}${rebateNote(rebates)}`)
     emitChange(ctx, draft, voided.id)
     return draft
   },

@@ -9,11 +9,13 @@ import { feeHandlers } from './fees.ts'
 import { followUpHandlers } from './followUps.ts'
 import { partnerHandlers } from './partners.ts'
 import { priceHandlers } from './prices.ts'
+import { rebateHandlers } from './rebates.ts'
 import { printHandlers } from './print.ts'
 import { queueHandlers } from './queue.ts'
 import { reportHandlers } from './reports.ts'
 import { rotationHandlers } from './rotation.ts'
 import { visitHandlers } from './visits.ts'
+import { assistanceHandlers } from './visitAssistance.ts'
 import { sessionHandlers } from './session.ts'
 import { settingsHandlers } from './settings.ts'
 import { setupHandlers } from './setup.ts'
@@ -28,6 +30,7 @@ export const handlers: HandlerTable = {
   ...settingsHandlers,
   ...clientHandlers,
   ...visitHandlers,
+  ...assistanceHandlers,
   ...rotationHandlers,
   ...reportHandlers,
   ...queueHandlers,
@@ -40,4 +43,5 @@ export const handlers: HandlerTable = {
   ...appointmentHandlers,
   ...followUpHandlers,
   ...partnerHandlers,
+  ...rebateHandlers,
 }

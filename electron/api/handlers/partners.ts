@@ -107,6 +107,7 @@ export function matchPartnerArrival(ctx: HandlerContext, visit: Visit, client: C
   if (!report) return null
   if (!reportMatchesOn(report, ctx.today())) {
     closeReport(ctx.db, report.id, { status: 'expired' }, ctx.now())
+    ctx.emit({ topic: 'partners', ids: [report.storeId] })
     return null
   }
   closeReport(ctx.db, report.id, { status: 'arrived', visitId: visit.id }, ctx.now())
@@ -137,6 +138,14 @@ export const partnerHandlers: PartialHandlerTable<PartnerMethods> = {
 
   'partnerStores.save': (ctx, input) => {
     const { id, expectedVersion, salespersonId, photo, bank, ...fields } = input
+    // Whose store it is comes first: nothing about another salesperson's store is told before that.
+    const before = id === undefined ? undefined : requireStore(ctx, id, expectedVersion)
+    const salesperson = before ? undefined : requireSalesperson(ctx.db, salespersonId)
+    const scope = ownScope(ctx.operator)
+    if (salesperson && scope !== undefined && salesperson.id !== scope) throw new DomainError('forbidden', 'error.partnerStoreNotYours', { name: fields.name }, 'salespersonId')
+    if (before && salespersonId !== before.salespersonId) {
+      throw new DomainError('rule_violation', 'error.partnerStoreSalespersonByReassign', { name: before.name, salesperson: before.salespersonName }, 'salespersonId')
+    }
     if (bank !== undefined && !isAdmin(ctx.operator)) throw new DomainError('forbidden', 'error.bankAccountAdminOnly', {}, 'bank')
     if (fields.consultantId !== null && !activeStaffOfRole(ctx.db, fields.consultantId, 'consultant')) {
       throw new DomainError('not_found', 'error.partnerConsultantNotFound', { id: fields.consultantId }, 'consultantId')
@@ -144,21 +153,18 @@ export const partnerHandlers: PartialHandlerTable<PartnerMethods> = {
     const sameName = findStoreByName(ctx.db, fields.name)
     if (sameName && sameName.id !== id) throw new DomainError('conflict', 'error.partnerStoreNameTaken', { name: fields.name }, 'name')
     const change = photoChange(photo)
-    const scope = ownScope(ctx.operator)
     let storeId: number
-    if (id === undefined) {
-      const salesperson = requireSalesperson(ctx.db, salespersonId)
-      if (scope !== undefined && salesperson.id !== scope) throw new DomainError('forbidden', 'error.partnerStoreNotYours', { name: fields.name }, 'salespersonId')
+    if (salesperson) {
       storeId = insertStore(ctx.db, fields, salesperson.id, change, bank, ctx.now())
       insertAssignment(ctx.db, { storeId, fromSalespersonId: null, toSalespersonId: salesperson.id, reason: '新建店家' }, ctx.operator, ctx.now())
       ctx.audit(`新建店家 ${fields.name}（${CLASS_NAMES[fields.storeClass]}，业务员 ${salesperson.name}）${bank ? '，含银行账户' : ''}`)
     } else {
-      const before = requireStore(ctx, id, expectedVersion)
-      if (salespersonId !== before.salespersonId) throw new DomainError('rule_violation', 'error.partnerStoreSameSalesperson', { name: before.name, salesperson: before.salespersonName }, 'salespersonId')
-      if (!updateStore(ctx.db, id, expectedVersion as number, fields, change, bank, ctx.now())) throw new DomainError('conflict', 'error.partnerStoreChanged', { name: before.name })
-      storeId = id
+      const old = before as PartnerStore
+      if (!updateStore(ctx.db, old.id, old.version, fields, change, bank, ctx.now())) throw new DomainError('conflict', 'error.partnerStoreChanged', { name: old.name })
+      storeId = old.id
+      const renamed = old.name === fields.name ? '' : `（原名 ${old.name}）`
       const what = [change !== undefined ? (change === null ? '删除门头照' : '更新门头照') : '', bank ? '修改银行账户' : ''].filter(Boolean).join('，')
-      ctx.audit(`修改店家 ${fields.name}（${CLASS_NAMES[fields.storeClass]}，${fields.status === 'active' ? '合作中' : '已停用'}）${what ? `：${what}` : ''}`)
+      ctx.audit(`修改店家 ${fields.name}${renamed}（${CLASS_NAMES[fields.storeClass]}，${fields.status === 'active' ? '合作中' : '已停用'}）${what ? `：${what}` : ''}`)
     }
     ctx.emit({ topic: 'partners', ids: [storeId] })
     return getStore(ctx.db, storeId, isAdmin(ctx.operator)) as PartnerStore
@@ -195,7 +201,10 @@ export const partnerHandlers: PartialHandlerTable<PartnerMethods> = {
     if (earlier && reportMatchesOn(earlier, ctx.today())) {
       throw new DomainError('conflict', 'error.partnerReportDuplicate', { phone, salesperson: earlier.salespersonName, store: earlier.storeName, at: localTime(earlier.reportedAt) }, 'phone')
     }
-    if (earlier) closeReport(ctx.db, earlier.id, { status: 'expired' }, ctx.now())
+    if (earlier) {
+      closeReport(ctx.db, earlier.id, { status: 'expired' }, ctx.now())
+      ctx.emit({ topic: 'partners', ids: [earlier.storeId] })
+    }
     const validUntil = reportValidUntil(ctx.today(), readSettings(ctx.db).partnerReportValidDays)
     const id = insertReport(ctx.db, { storeId, salespersonId: store.salespersonId, clientName, phone, notes, validUntil }, ctx.operator, ctx.now())
     ctx.emit({ topic: 'partners', ids: [storeId] })
@@ -207,11 +216,13 @@ export const partnerHandlers: PartialHandlerTable<PartnerMethods> = {
     if (ctx.operator.role === 'receptionist' && status !== 'open') throw new DomainError('forbidden', 'error.partnerReportsDeskOpenOnly')
     const scope = ownScope(ctx.operator)
     if (scope !== undefined && salespersonId !== undefined && salespersonId !== scope) throw new DomainError('forbidden', 'error.forbidden')
-    return listReports(ctx.db, { status, storeId, salespersonId: scope ?? salespersonId })
+    return listReports(ctx.db, { status, storeId, salespersonId: scope ?? salespersonId, today: ctx.today() })
   },
 
   'partnerReports.cancel': (ctx, { id, reason }) => {
     const report = requireReport(ctx, id)
+    // Past its last day it is expired already, as the list shows it: nothing is left to cancel.
+    if (!reportMatchesOn(report, ctx.today())) throw new DomainError('rule_violation', 'error.partnerReportClosed', { name: report.clientName })
     if (!closeReport(ctx.db, id, { status: 'cancelled', reason }, ctx.now())) throw new DomainError('rule_violation', 'error.partnerReportClosed', { name: report.clientName })
     ctx.emit({ topic: 'partners', ids: [report.storeId] })
     ctx.audit(`取消报备 ${report.clientName} ${report.phone}（${report.storeName}）：${reason}`)

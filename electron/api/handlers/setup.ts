@@ -8,6 +8,7 @@ import type { ReadableDb } from '../../../db/types.ts'
 import { hashPin } from '../auth/pinHash.ts'
 import type { HandlerContext } from '../context.ts'
 import { DEMO_ADMIN, DEMO_PRICE_LIST, DEMO_SETTINGS, DEMO_STAFF, demoFen } from '../demo/demoClinic.ts'
+import { seedDemoPartners } from '../demo/demoPartners.ts'
 import type { PartialHandlerTable } from '../handlerTable.ts'
 import { sessionState, signInAfterCommit } from './session.ts'
 
@@ -50,11 +51,14 @@ export const setupHandlers: PartialHandlerTable<'setup.complete' | 'setup.loadDe
       if (member.name === DEMO_ADMIN.name) adminId = member.id
     }
     for (const [code, name, category, unit, price, floor, cost] of DEMO_PRICE_LIST) {
-      const fields = { code, name, category, unit, listPriceFen: demoFen(price), floorPriceFen: floor === undefined ? null : demoFen(floor), costFen: cost === undefined ? null : demoFen(cost) }
+      const fields = { code, name, category, unit, listPriceFen: demoFen(price), floorPriceFen: floor === undefined ? null : demoFen(floor), costFen: cost === undefined ? null : demoFen(cost), specialPrice: false }
       insertPriceItem(ctx.db, fields, true, now)
     }
+    const admin = { id: adminId, name: DEMO_ADMIN.name }
+    const partners = seedDemoPartners(ctx.db, ctx.today(), now, admin)
     writeMeta(ctx.db, 'demo', '1')
     ctx.emit({ topic: 'prices' })
-    return finish(ctx, { id: adminId, name: DEMO_ADMIN.name }, `载入演示诊所：${DEMO_STAFF.length} 名员工，${DEMO_PRICE_LIST.length} 个价目`)
+    ctx.emit({ topic: 'partners' })
+    return finish(ctx, admin, `载入演示诊所：${DEMO_STAFF.length + partners.staff} 名员工，${DEMO_PRICE_LIST.length} 个价目，${partners.stores} 家合作店家`)
   },
 }

@@ -7,7 +7,7 @@ import { VISIT_LABELS } from '../../../core/i18n/visitLabels.ts'
 import { formatQueueNumber } from '../../../core/domain/queueNumber.ts'
 import { canMove, isWaitingStatus, type Visit, type VisitRow, type VisitType } from '../../../core/domain/visit.ts'
 import { memberServing, type BoardCommand } from '../../../core/rotation/index.ts'
-import { getClient, setOwnConsultant } from '../../../db/clients.ts'
+import { setOwnConsultant } from '../../../db/clients.ts'
 import { nextCounter } from '../../../db/counters.ts'
 import { loadBoardState } from '../../../db/rotation.ts'
 import { readSettings } from '../../../db/settings.ts'
@@ -20,9 +20,10 @@ import { runBoardCommand } from './board.ts'
 import { logCall } from './queue.ts'
 import { createClient, requireClient } from './clients.ts'
 import { matchPartnerArrival } from './partners.ts'
+import { autoCommand, visitKindOf } from './visitRouting.ts'
 import { stmt } from '../../../db/statements.ts'
 
-type VisitMethods = 'visits.register' | 'visits.ofDay' | 'visits.history' | 'visits.assign' | 'visits.setStatus' | 'visits.setOutcome'
+type VisitMethods = 'visits.register' | 'visits.ofDay' | 'visits.assign' | 'visits.setStatus' | 'visits.setOutcome'
 
 const TYPE_NAMES = VISIT_LABELS['zh-CN'].type
 
@@ -42,30 +43,13 @@ function nextQueueNumber(db: WritableDb, day: string, type: VisitType): { queueS
   }
 }
 
-/** The rotation command for a visit by rules 2, 4 and 5; review visits without a designation take no turn. */
-function autoCommand(db: ReadableDb, visit: Visit): BoardCommand | null {
-  const category = visit.intendedCategory
-  if (visit.designatedConsultantId !== null) return { type: 'assignDesignated', visitId: visit.id, memberId: visit.designatedConsultantId, category }
-  if (visit.type === 'review') return null
-  const owner = getClient(db, visit.clientId)?.ownConsultantId ?? null
-  if (visit.type === 'returning' && owner !== null) return { type: 'assignReturning', visitId: visit.id, ownerId: owner, category }
-  return { type: 'assignNext', visitId: visit.id, category }
-}
-
-function visitKindOf(visit: Visit, ownerId: number | null): 'first' | 'designated' | 'returning' {
-  if (visit.designatedConsultantId !== null) return 'designated'
-  if (visit.type === 'returning' && ownerId !== null) return 'returning'
-  return 'first'
-}
-
 /** Puts the visit on the consultant board and records who took it. */
 function assignVisit(ctx: HandlerContext, visit: Visit, manual: { memberId: number; reason: string | null } | null): void {
   if (!isWaitingStatus(visit.status)) throw new DomainError('rule_violation', 'error.visitNotWaiting', { queueNo: visit.queueNo })
   const date = visit.visitDate
   if (date !== ctx.today()) throw new DomainError('rule_violation', 'error.visitNotToday', { queueNo: visit.queueNo })
-  const owner = getClient(ctx.db, visit.clientId)?.ownConsultantId ?? null
   const command: BoardCommand | null = manual
-    ? { type: 'assignManual', visitId: visit.id, memberId: manual.memberId, reason: manual.reason, visitKind: visitKindOf(visit, owner) }
+    ? { type: 'assignManual', visitId: visit.id, memberId: manual.memberId, reason: manual.reason, visitKind: visitKindOf(ctx.db, visit) }
     : autoCommand(ctx.db, visit)
   if (command === null) throw new DomainError('rule_violation', 'error.reviewNoRotation', { queueNo: visit.queueNo })
   const state = runBoardCommand(ctx, date, 'consultant', command)
@@ -123,11 +107,13 @@ export function registerArrival(ctx: HandlerContext, arrival: Arrival): Register
   )
   ctx.emit({ topic: 'visits', ids: [visit.id] })
   const partner = matchPartnerArrival(ctx, visit, client)
+  // Read again: the match may have made it the store's visit, which routes it by rule 13.
+  const registered = requireVisit(ctx.db, visit.id)
 
   let assignRefusal: string | null = null
-  if (arrival.assign && autoCommand(ctx.db, visit) !== null) {
+  if (arrival.assign && autoCommand(ctx.db, registered) !== null) {
     try {
-      assignVisit(ctx, visit, null)
+      assignVisit(ctx, registered, null)
     } catch (error) {
       // The client is registered and waits; the desk is told why nobody took them yet.
       if (!(error instanceof DomainError)) throw error
@@ -154,7 +140,6 @@ export const visitHandlers: PartialHandlerTable<VisitMethods> = {
   },
 
   'visits.ofDay': (ctx, { date }) => listVisitsOfDay(ctx.db, date ?? ctx.today()),
-  'visits.history': (ctx, { visitId }) => (requireVisit(ctx.db, visitId), visitStatusHistory(ctx.db, visitId)),
 
   'visits.assign': (ctx, { visitId, expectedVersion, memberId, reason }) => {
     const visit = requireVisit(ctx.db, visitId, expectedVersion)

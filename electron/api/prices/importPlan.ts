@@ -17,7 +17,7 @@ export interface ImportPlan {
   hash: string
 }
 
-const COMPARED: (keyof ImportedItem)[] = ['name', 'category', 'unit', 'listPriceFen', 'floorPriceFen', 'costFen', 'active']
+const COMPARED: (keyof ImportedItem)[] = ['name', 'category', 'unit', 'listPriceFen', 'floorPriceFen', 'costFen', 'specialPrice', 'active']
 
 const asImported = (item: PriceItem): ImportedItem => ({
   code: item.code,
@@ -27,6 +27,7 @@ const asImported = (item: PriceItem): ImportedItem => ({
   listPriceFen: item.listPriceFen,
   floorPriceFen: item.floorPriceFen,
   costFen: item.costFen,
+  specialPrice: item.specialPrice,
   active: item.active,
 })
 
@@ -50,6 +51,7 @@ export function planImport(db: ReadableDb, file: Buffer): ImportPlan {
       listPriceFen: row.listPriceFen,
       floorPriceFen: row.floorPriceFen === undefined ? (before?.floorPriceFen ?? null) : row.floorPriceFen,
       costFen: row.costFen === undefined ? (before?.costFen ?? null) : row.costFen,
+      specialPrice: row.specialPrice ?? before?.specialPrice ?? false,
       active: row.active ?? before?.active ?? true,
     }
     if (after.floorPriceFen !== null && after.floorPriceFen > after.listPriceFen) {

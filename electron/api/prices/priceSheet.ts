@@ -11,7 +11,7 @@ import {
 import type { CellValue, SheetRow, XlsxSheet } from './xlsxReader.ts'
 
 /** The workbook's columns. Headers are matched in Chinese or English, with or without "(元)". */
-export const IMPORT_COLUMNS = ['code', 'name', 'category', 'unit', 'listPrice', 'floorPrice', 'cost', 'active'] as const
+export const IMPORT_COLUMNS = ['code', 'name', 'category', 'unit', 'listPrice', 'floorPrice', 'cost', 'active', 'specialPrice'] as const
 export type ImportColumn = (typeof IMPORT_COLUMNS)[number]
 export const REQUIRED_COLUMNS: readonly ImportColumn[] = ['code', 'name', 'category', 'listPrice']
 
@@ -25,6 +25,7 @@ export const EXPORT_HEADERS: Record<ImportColumn, string> = {
   floorPrice: '最低价(元)',
   cost: '成本(元)',
   active: '启用',
+  specialPrice: '特价微整',
 }
 
 const HEADER_NAMES: Record<ImportColumn, string[]> = {
@@ -36,6 +37,7 @@ const HEADER_NAMES: Record<ImportColumn, string[]> = {
   floorPrice: ['最低价', '底价', '最低价格', 'floor', 'floorprice', 'minimumprice', 'minprice'],
   cost: ['成本', '成本价', 'cost', 'costprice'],
   active: ['启用', '是否启用', '状态', 'active', 'enabled'],
+  specialPrice: ['特价微整', '特价', '是否特价', 'specialprice', 'special'],
 }
 
 const foldHeader = (text: string) =>
@@ -79,6 +81,8 @@ export interface SheetItem {
   costFen: number | null | undefined
   /** Undefined when the column is absent or the cell empty: new items are active, existing ones stay as they are. */
   active: boolean | undefined
+  /** Undefined when the column is absent or the cell empty: new items are not special-price, existing ones stay as they are. */
+  specialPrice: boolean | undefined
 }
 
 export interface SheetRowReject {
@@ -135,14 +139,14 @@ function money(cell: CellValue | undefined, column: ImportColumn): number | null
 const YES = new Set(['是', '启用', '在用', '有效', 'y', 'yes', 'true', '1', '√', '✓', '✔'])
 const NO = new Set(['否', '停用', '禁用', '无效', 'n', 'no', 'false', '0', '×', '✗', '✘'])
 
-function activeFlag(cell: CellValue | undefined): boolean | undefined {
+function yesNo(cell: CellValue | undefined, column: 'active' | 'specialPrice'): boolean | undefined {
   if (!cell) return undefined
   if (cell.kind === 'bool') return cell.value
-  const text = cellText(cell, 'active').normalize('NFKC').toLowerCase()
+  const text = cellText(cell, column).normalize('NFKC').toLowerCase()
   if (text === '') return undefined
-  if (YES.has(text)) return true
+  if (YES.has(text) || (column === 'specialPrice' && text === '特价')) return true
   if (NO.has(text)) return false
-  throw new RowProblem('prices.reject.activeUnknown', { value: text }, 'active')
+  throw new RowProblem(column === 'active' ? 'prices.reject.activeUnknown' : 'prices.reject.specialUnknown', { value: text }, column)
 }
 
 type Columns = Partial<Record<ImportColumn, number>>
@@ -174,9 +178,10 @@ function readRow(row: SheetRow, columns: Columns): SheetItem {
   if (listPriceFen === null) throw new RowProblem('prices.reject.priceMissing')
   const floorPriceFen = has('floorPrice') ? money(cell('floorPrice'), 'floorPrice') : undefined
   const costFen = has('cost') ? money(cell('cost'), 'cost') : undefined
-  const active = has('active') ? activeFlag(cell('active')) : undefined
+  const active = has('active') ? yesNo(cell('active'), 'active') : undefined
+  const specialPrice = has('specialPrice') ? yesNo(cell('specialPrice'), 'specialPrice') : undefined
 
-  return { row: row.row, code, name, category, listPriceFen, unit, floorPriceFen, costFen, active }
+  return { row: row.row, code, name, category, listPriceFen, unit, floorPriceFen, costFen, active, specialPrice }
 }
 
 function findHeader(rows: SheetRow[]): { index: number; columns: Columns } {

@@ -2,11 +2,11 @@ import ExcelJS from 'exceljs'
 import { PRICE_CATEGORY_NAMES_ZH, fenToYuanText, type PriceItem } from '../../../core/domain/priceItem.ts'
 import { EXPORT_HEADERS, IMPORT_COLUMNS } from './priceSheet.ts'
 
-const WIDTHS = [14, 30, 12, 8, 12, 12, 12, 8]
+const WIDTHS = [14, 30, 12, 8, 12, 12, 12, 8, 10]
 
 /**
  * The price list as a workbook clinics keep in Excel: Chinese headers in row 1 (the import reads them
- * back), money in yuan as numbers with two decimals, categories by their Chinese names, 是/否 for active.
+ * back), money in yuan as numbers with two decimals, categories by their Chinese names, 是/否 for active and for special price (特价微整).
  * Exported then imported unchanged, it changes nothing.
  */
 export async function priceListWorkbook(items: PriceItem[], clinicName: string): Promise<Buffer> {
@@ -25,6 +25,7 @@ export async function priceListWorkbook(items: PriceItem[], clinicName: string):
       yuan(item.floorPriceFen),
       yuan(item.costFen),
       item.active ? '是' : '否',
+      item.specialPrice ? '是' : '否',
     ])
   }
   sheet.columns.forEach((column, i) => {

@@ -11,7 +11,7 @@ export const RANGE_SHEETS = { summary: '汇总', consultants: '咨询师业绩',
 export const RANGE_HEADERS = {
   summary: ['项目', '数值'],
   times: ['时间（分钟）', '人次', '中位数', '90% 分位', '缺少时间（未计入）'],
-  consultants: ['咨询师', '轮牌', '指定', '复诊', '手动', '接待咨询', '成交', '转化率', '业绩（元）'],
+  consultants: ['咨询师', '轮牌', '指定', '复诊', '店家', '手动', '接待咨询', '成交', '转化率', '业绩（元）'],
   types: ['类型', '到店', '接待咨询', '成交'],
   channels: ['渠道', '到店', '接待咨询', '成交'],
 } as const
@@ -59,11 +59,11 @@ export async function rangeReportWorkbook(report: RangeReport, clinicName: strin
   const consultants = workbook.addWorksheet(RANGE_SHEETS.consultants)
   headerRow(consultants, RANGE_HEADERS.consultants)
   for (const row of report.consultants) {
-    const added = consultants.addRow([row.name, row.turns, row.designated, row.returning, row.manual, row.consultations, row.deals, row.conversionRate, yuan(row.revenueFen)])
-    added.getCell(8).numFmt = PERCENT
-    added.getCell(9).numFmt = MONEY
+    const added = consultants.addRow([row.name, row.turns, row.designated, row.returning, row.partner, row.manual, row.consultations, row.deals, row.conversionRate, yuan(row.revenueFen)])
+    added.getCell(9).numFmt = PERCENT
+    added.getCell(10).numFmt = MONEY
   }
-  widths(consultants, [14, 8, 8, 8, 8, 10, 8, 10, 14])
+  widths(consultants, [14, 8, 8, 8, 8, 8, 10, 8, 10, 14])
 
   const types = workbook.addWorksheet(RANGE_SHEETS.types)
   headerRow(types, RANGE_HEADERS.types)

@@ -128,4 +128,18 @@ export const consultationEn: typeof consultationZh = {
     sign: { client: 'Client', consultant: 'Consultant', doctor: 'Doctor', date: 'Date' },
   },
   link: { column: 'Sheet', open: 'Sheet', openFor: 'Open the consultation sheet of {queueNo}' },
+  partner: {
+    title: 'Partner store client · hand-over notes',
+    store: 'Store',
+    storeClass: { A: 'A-class', ordinary: 'Ordinary' },
+    salesperson: 'Salesperson',
+    credited: 'Arrived unreported and credited to the store by an administrator: no hand-over notes',
+    notes: { income: 'Income', work: 'Work', family: 'Family', wanted: 'Wanted items', other: 'Other' },
+    noNote: 'Not given',
+    assistant: 'Assisting supervisor',
+    assisted: '{name} assisted this visit ({time})',
+    requestAssistance: 'Ask the supervisor to assist',
+    requestHint: 'A partner client’s first visit without a deal can be handed to the consultation supervisor; the assistant is recorded on the visit',
+    requested: '{name} was asked to assist',
+  },
 }

@@ -127,4 +127,18 @@ export const consultationZh = {
     sign: { client: '顾客签名', consultant: '咨询师签名', doctor: '医生签名', date: '日期' },
   },
   link: { column: '咨询单', open: '咨询单', openFor: '打开 {queueNo} 的咨询单' },
+  partner: {
+    title: '店家顾客 · 交接信息',
+    store: '店家',
+    storeClass: { A: 'A类', ordinary: '普通' },
+    salesperson: '业务员',
+    credited: '未报备到店，由管理员计入店家，没有交接信息',
+    notes: { income: '收入', work: '工作', family: '家庭', wanted: '想做项目', other: '其他' },
+    noNote: '未填写',
+    assistant: '协助主管',
+    assisted: '{name} 已协助过单（{time}）',
+    requestAssistance: '请主管协助',
+    requestHint: '未成交的店家顾客初诊，可交给咨询主管协助过单；协助人会记录在这次就诊上',
+    requested: '已请 {name} 协助过单',
+  },
 }

@@ -156,6 +156,7 @@ export const deskEn: typeof deskZh = {
       turns: 'Turns',
       designated: 'Desig.',
       returning: 'Ret.',
+      partner: 'Store',
       manual: 'Man.',
       passes: 'Pass',
       total: 'Total',

@@ -155,6 +155,7 @@ export const deskZh = {
       turns: '轮次',
       designated: '指定',
       returning: '复诊',
+      partner: '店家',
       manual: '手动',
       passes: '过牌',
       total: '合计',

@@ -10,6 +10,7 @@ import { auditEn } from './audit.en-US.ts'
 import { displayEn } from './display.en-US.ts'
 import { callingEn, policiesEn, ticketEn } from './policies.en-US.ts'
 import { reportsEn } from './reports.en-US.ts'
+import { rebateRatesEn } from './rebateRates.en-US.ts'
 import { appointmentsEn, followUpsEn, serviceFiguresEn } from './appointments.en-US.ts'
 import type { MessageSchema } from './zh-CN.ts'
 
@@ -174,6 +175,7 @@ const enUS: MessageSchema = {
   visit: VISIT_LABELS['en-US'],
   desk: deskEn,
   reports: reportsEn,
+  rebateRates: rebateRatesEn,
   appointments: appointmentsEn,
   followUps: followUpsEn,
   serviceFigures: serviceFiguresEn,

@@ -28,6 +28,7 @@ export const pricesEn: typeof pricesZh = {
     listPrice: 'Price',
     floorPrice: 'Floor price',
     cost: 'Cost',
+    specialPrice: 'Special price',
     status: 'Status',
   },
   active: 'Active',
@@ -66,6 +67,8 @@ export const pricesEn: typeof pricesZh = {
     codeHint: 'Letters, digits and - _ . /; letter case is ignored',
     floorHint: 'Going below needs an administrator; empty means no floor',
     costHint: 'What a high-cost consumable (threads, implants) costs, for partner rebates',
+    specialPrice: 'Special-price injection',
+    specialPriceHint: 'A special-price injection item: charged under 80% of its list price, the store gets 10% of what was paid',
     keysHint: 'Enter saves, Esc closes',
   },
   validation: {
@@ -114,5 +117,7 @@ export const pricesEn: typeof pricesZh = {
     reason: 'Reason',
     activeYes: 'Yes',
     activeNo: 'No',
+    specialYes: 'Yes',
+    specialNo: 'No',
   },
 }

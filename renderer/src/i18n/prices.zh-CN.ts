@@ -28,6 +28,7 @@ export const pricesZh = {
     listPrice: '价格',
     floorPrice: '最低价',
     cost: '成本',
+    specialPrice: '特价微整',
     status: '状态',
   },
   active: '启用',
@@ -65,6 +66,8 @@ export const pricesZh = {
     codeHint: '字母、数字和 - _ . /，不区分大小写',
     floorHint: '低于此价需管理员授权；不填表示不限',
     costHint: '高值耗材（线材、假体）的成本，用于计算店家返款',
+    specialPrice: '特价微整',
+    specialPriceHint: '特价微整项目：实收低于价目表价 80% 时，店家按实收的 10% 返款',
     keysHint: 'Enter 保存，Esc 关闭',
   },
   validation: {
@@ -112,5 +115,7 @@ export const pricesZh = {
     reason: '原因',
     activeYes: '是',
     activeNo: '否',
+    specialYes: '是',
+    specialNo: '否',
   },
 }

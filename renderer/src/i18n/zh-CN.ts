@@ -10,6 +10,7 @@ import { auditZh } from './audit.zh-CN.ts'
 import { displayZh } from './display.zh-CN.ts'
 import { callingZh, policiesZh, ticketZh } from './policies.zh-CN.ts'
 import { reportsZh } from './reports.zh-CN.ts'
+import { rebateRatesZh } from './rebateRates.zh-CN.ts'
 import { appointmentsZh, followUpsZh, serviceFiguresZh } from './appointments.zh-CN.ts'
 
 /** Chinese (zh-CN): the source of truth for the message keys; en-US must have the same shape. */
@@ -171,6 +172,7 @@ const zhCN = {
   visit: VISIT_LABELS['zh-CN'],
   desk: deskZh,
   reports: reportsZh,
+  rebateRates: rebateRatesZh,
   appointments: appointmentsZh,
   followUps: followUpsZh,
   serviceFigures: serviceFiguresZh,

@@ -21,9 +21,9 @@ const filed: ReminderStore = {
   bank: { bankName: '工商银行', accountName: '丽人美容院', accountNo: '6222021234567890' },
   hasPhoto: true,
 }
-const kinds = (store: ReminderStore, facts: { lastConsultationDate: string | null; firstDealDate: string | null }, today: string) =>
-  storeReminders(store, facts, today).map((r) => `${r.kind}@${r.since}${r.missing.length ? `:${r.missing.join(',')}` : ''}`)
-const NONE = { lastConsultationDate: null, firstDealDate: null }
+const kinds = (store: ReminderStore, facts: { lastConsultationDate: string | null; firstDealDate: string | null; reassignedDate?: string | null }, today: string) =>
+  storeReminders(store, { reassignedDate: null, ...facts }, today).map((r) => `${r.kind}@${r.since}${r.missing.length ? `:${r.missing.join(',')}` : ''}`)
+const NONE = { lastConsultationDate: null, firstDealDate: null, reassignedDate: null }
 
 describe('addMonths', () => {
   it('moves by calendar months and keeps a day the target month lacks at its last day', () => {
@@ -67,6 +67,15 @@ describe('storeReminders: three months without a consultation, six without a fir
     expect(kinds(filed, NONE, '2026-04-30')).toEqual(['noConsultation@2026-04-30'])
     expect(kinds(filed, { lastConsultationDate: '2026-04-20', firstDealDate: '2026-04-20' }, '2026-07-19')).toEqual([])
     expect(kinds(filed, { lastConsultationDate: '2026-04-20', firstDealDate: '2026-04-20' }, '2026-07-20')).toEqual(['noConsultation@2026-07-20'])
+  })
+
+  it('gives whoever takes a store over three months of their own, counted from the hand-over', () => {
+    const handedOver = { lastConsultationDate: null, firstDealDate: '2026-02-10', reassignedDate: '2026-05-10' }
+    expect(kinds(filed, handedOver, '2026-08-09')).toEqual([])
+    expect(kinds(filed, handedOver, '2026-08-10')).toEqual(['noConsultation@2026-08-10'])
+    // A consultation after the hand-over counts from itself; one before it does not reach past the hand-over.
+    expect(kinds(filed, { ...handedOver, lastConsultationDate: '2026-06-01' }, '2026-08-31')).toEqual([])
+    expect(kinds(filed, { ...handedOver, lastConsultationDate: '2026-04-01' }, '2026-08-10')).toEqual(['noConsultation@2026-08-10'])
   })
 
   it('reminds of no first deal from six months after the start, month end kept', () => {

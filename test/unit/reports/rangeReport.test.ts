@@ -108,13 +108,18 @@ describe('buildRangeReport', () => {
       { channel: 'online', visits: 1, consultations: 1, deals: 0 },
     ])
     expect(report.consultants).toEqual([
-      { staffId: 1, name: '王静', turns: 1, designated: 1, returning: 0, manual: 0, consultations: 2, deals: 1, conversionRate: 0.5, revenueFen: 100000 },
-      { staffId: 2, name: '刘洋', turns: 1, designated: 0, returning: 1, manual: 1, consultations: 1, deals: 1, conversionRate: 1, revenueFen: 75050 },
+      { staffId: 1, name: '王静', turns: 1, designated: 1, returning: 0, partner: 0, manual: 0, consultations: 2, deals: 1, conversionRate: 0.5, revenueFen: 100000 },
+      { staffId: 2, name: '刘洋', turns: 1, designated: 0, returning: 1, partner: 0, manual: 1, consultations: 1, deals: 1, conversionRate: 1, revenueFen: 75050 },
     ])
     // waits 10, 4, 20, 0 (the unseen visit missing; the cancelled one not in the population)
     expect(report.waiting).toEqual({ count: 4, median: 7, p90: 17, missing: 1 })
     // consultations 30, 20, 5 (the one with the doctor missing)
     expect(report.consultation).toEqual({ count: 3, median: 20, p90: 28, missing: 1 })
+  })
+
+  it('counts a partner store’s client given to the maintainer apart from rotation turns (rule 13)', () => {
+    const report = buildRangeReport('2026-11-23', '2026-11-23', [fact({ assignedBy: 'partner' }), fact({ assignedBy: 'partner', status: 'cancelled' }), fact()])
+    expect(report.consultants).toEqual([expect.objectContaining({ staffId: 1, turns: 1, partner: 2, designated: 0, returning: 0, manual: 0 })])
   })
 
   it('orders consultants by consultations, then deals, then id', () => {

@@ -10,6 +10,7 @@ export interface PriceForm {
   listPrice: string
   floorPrice: string
   cost: string
+  specialPrice: boolean
 }
 
 type Translate = (key: string, params?: Record<string, unknown>) => string

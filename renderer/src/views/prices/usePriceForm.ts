@@ -7,14 +7,14 @@ import { useServerErrors } from '../../composables/useServerErrors.ts'
 import { usePricesStore, type PriceInput } from '../../stores/prices.ts'
 import { optionalFen, priceRules, type PriceForm } from './rules.ts'
 
-const FIELDS = ['code', 'name', 'category', 'unit', 'listPrice', 'floorPrice', 'cost'] as const
+const FIELDS = ['code', 'name', 'category', 'unit', 'listPrice', 'floorPrice', 'cost', 'specialPrice'] as const
 type Field = (typeof FIELDS)[number]
 
 /** The API's field names (fen) onto the form's (yuan text). */
 const SERVER_FIELDS: Record<string, Field> = { listPriceFen: 'listPrice', floorPriceFen: 'floorPrice', costFen: 'cost' }
 
 function emptyForm(): PriceForm {
-  return { code: '', name: '', category: 'treatment', unit: '', listPrice: '', floorPrice: '', cost: '' }
+  return { code: '', name: '', category: 'treatment', unit: '', listPrice: '', floorPrice: '', cost: '', specialPrice: false }
 }
 
 function formOf(item: PriceItem | null): PriceForm {
@@ -28,6 +28,7 @@ function formOf(item: PriceItem | null): PriceForm {
     listPrice: fenToYuanText(item.listPriceFen),
     floorPrice: yuan(item.floorPriceFen),
     cost: yuan(item.costFen),
+    specialPrice: item.specialPrice,
   }
 }
 
@@ -45,6 +46,7 @@ export function toPriceInput(form: PriceForm): PriceInput | null {
     listPriceFen: list.fen,
     floorPriceFen: floor.fen,
     costFen: cost.fen,
+    specialPrice: form.specialPrice,
   }
 }
 
