@@ -219,7 +219,7 @@ test.describe('a morning at the front desk', () => {
     await expect(message(desk, '已开牌：陈晓、李娜、王静、赵敏、刘洋')).toBeVisible()
     await expectBoard(
       desk,
-      ['陈晓* 空闲 0/0/0/0/0/0', '李娜 空闲 0/0/0/0/0/0', '王静 空闲 0/0/0/0/0/0', '赵敏 空闲 0/0/0/0/0/0', '刘洋 空闲 0/0/0/0/0/0'],
+      ['陈晓* 空闲 0/0/0/0/0/0/0', '李娜 空闲 0/0/0/0/0/0/0', '王静 空闲 0/0/0/0/0/0/0', '赵敏 空闲 0/0/0/0/0/0/0', '刘洋 空闲 0/0/0/0/0/0/0'],
       '陈晓',
     )
     await expect(desk.getByTestId('board-member').first().getByTestId('board-next')).toHaveText('下一位')
@@ -253,7 +253,7 @@ test.describe('a morning at the front desk', () => {
     await expectAssigned(desk, '李娜', 'rotation')
     await expectBoard(
       desk,
-      ['赵敏* 空闲 0/0/0/0/0/0', '刘洋 接待中 A003 0/1/0/0/0/1', '陈晓 接待中 A001 1/0/0/0/0/1', '王静 接待中 A002 1/0/0/0/0/1', '李娜 接待中 A004 1/0/0/0/0/1'],
+      ['赵敏* 空闲 0/0/0/0/0/0/0', '刘洋 接待中 A003 0/1/0/0/0/0/1', '陈晓 接待中 A001 1/0/0/0/0/0/1', '王静 接待中 A002 1/0/0/0/0/0/1', '李娜 接待中 A004 1/0/0/0/0/0/1'],
       '赵敏',
     )
 
@@ -292,7 +292,7 @@ test.describe('a morning at the front desk', () => {
     await finishConsultation(desk, 'A003')
     await expectBoard(
       desk,
-      ['刘洋* 空闲 0/1/0/0/0/1', '王静 空闲 1/0/0/0/0/1', '李娜 接待中 B001 1/0/1/0/0/2', '赵敏 接待中 A006 1/0/0/0/0/1', '陈晓 接待中 A005 2/0/0/0/0/2'],
+      ['刘洋* 空闲 0/1/0/0/0/0/1', '王静 空闲 1/0/0/0/0/0/1', '李娜 接待中 B001 1/0/1/0/0/0/2', '赵敏 接待中 A006 1/0/0/0/0/0/1', '陈晓 接待中 A005 2/0/0/0/0/0/2'],
       '刘洋',
     )
 
@@ -367,12 +367,12 @@ test.describe('a morning at the front desk', () => {
     await expectBoard(
       desk,
       [
-        '王静 接待中 B002 1/0/1/0/0/2',
-        '刘洋 接待中 A007 1/1/0/0/1/2',
-        '赵敏 接待中 B003 2/0/0/0/0/2',
-        '何晓雯 接待中 C002 0/1/0/0/0/1',
-        '李娜 接待中 A009 2/0/1/0/0/3',
-        '陈晓 接待中 A010 3/0/0/0/0/3',
+        '王静 接待中 B002 1/0/1/0/0/0/2',
+        '刘洋 接待中 A007 1/1/0/0/0/1/2',
+        '赵敏 接待中 B003 2/0/0/0/0/0/2',
+        '何晓雯 接待中 C002 0/1/0/0/0/0/1',
+        '李娜 接待中 A009 2/0/1/0/0/0/3',
+        '陈晓 接待中 A010 3/0/0/0/0/0/3',
       ],
       null,
     )
@@ -461,12 +461,12 @@ test.describe('a morning at the front desk', () => {
 
     const before = await capture()
     expect(before.board).toEqual([
-      '王静 接待中 B002 1/0/1/0/0/2',
-      '刘洋 接待中 A007 1/1/0/0/1/2',
-      '赵敏 接待中 B003 2/0/0/0/0/2',
-      '何晓雯 接待中 C002 0/1/0/0/0/1',
-      '李娜 接待中 A009 2/0/1/0/0/3',
-      '陈晓* 空闲 3/0/0/0/0/3',
+      '王静 接待中 B002 1/0/1/0/0/0/2',
+      '刘洋 接待中 A007 1/1/0/0/0/1/2',
+      '赵敏 接待中 B003 2/0/0/0/0/0/2',
+      '何晓雯 接待中 C002 0/1/0/0/0/0/1',
+      '李娜 接待中 A009 2/0/1/0/0/0/3',
+      '陈晓* 空闲 3/0/0/0/0/0/3',
     ])
     expect(before.next).toBe('下一位：陈晓')
     expect(before.waiting.map((row) => row.split(' | ').slice(0, 2).join(' '))).toEqual([
@@ -493,7 +493,7 @@ test.describe('wrong actions at the desk', () => {
 
   test('5. undo with nothing to undo, a manual assignment without a reason and an impossible phone: a Chinese message, nothing changed', async ({ desk }) => {
     await desk.goto(server.url + '#/front-desk')
-    const fresh = ['王静* 空闲 0/0/0/0/0/0', '李娜 空闲 0/0/0/0/0/0', '陈晓 空闲 0/0/0/0/0/0']
+    const fresh = ['王静* 空闲 0/0/0/0/0/0/0', '李娜 空闲 0/0/0/0/0/0/0', '陈晓 空闲 0/0/0/0/0/0/0']
     await expectBoard(desk, fresh, '王静')
 
     // Undo on a freshly opened board.

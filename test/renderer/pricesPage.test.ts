@@ -130,7 +130,7 @@ describe('Price list page', () => {
     await fill({ 'price-code': ' T100 ', 'price-name': '水光针（复配）', 'price-unit': '次', 'price-list-price': '1,234.56', 'price-floor-price': '¥0.29', 'price-cost': '' })
     await save()
     expect(harness.bridge.callsOf('prices.create')).toEqual([
-      { code: 'T100', name: '水光针（复配）', category: 'treatment', unit: '次', listPriceFen: 123456, floorPriceFen: 29, costFen: null },
+      { code: 'T100', name: '水光针（复配）', category: 'treatment', unit: '次', listPriceFen: 123456, floorPriceFen: 29, costFen: null, specialPrice: false },
     ])
     await vi.waitFor(() => expect(codes()).toContain('T100'))
     expect(body().get('[data-price-code="T100"] [data-testid="price-row-list"]').text()).toBe('¥1,234.56')
@@ -155,7 +155,7 @@ describe('Price list page', () => {
     expect(harness.bridge.callsOf('prices.create')).toEqual([])
   })
 
-  it('edits with the id and expectedUpdatedAt, and shows a server field error on its field', async () => {
+  it('edits with the id and expectedUpdatedAt, sends the special-price flag when ticked, and shows a server field error on its field', async () => {
     const harness = await openPrices()
     harness.bridge.handlers['prices.update'] = () =>
       new Refusal({ code: 'conflict', message: '编码 C002 已被“PPDO埋线线材”使用（编码不区分大小写）', fields: { code: '编码 C002 已被“PPDO埋线线材”使用（编码不区分大小写）' } })
@@ -164,10 +164,11 @@ describe('Price list page', () => {
     expect(body().get('.el-dialog__title').text()).toBe('编辑项目')
     expect((body().get('[data-testid="price-list-price"]').element as HTMLInputElement).value).toBe('1280.00')
     await fill({ 'price-code': 'c002', 'price-list-price': '1380' })
+    await body().get('[data-testid="price-special"] input').setValue(true)
     await body().get('[data-testid="price-name"]').trigger('keydown', { key: 'Enter' })
     await settle()
     expect(harness.bridge.callsOf('prices.update')).toEqual([
-      { id: 1, expectedUpdatedAt: '2026-01-02T03:04:05.000Z', code: 'c002', name: '光子嫩肤（全面部）', category: 'treatment', unit: '次', listPriceFen: 138000, floorPriceFen: 102400, costFen: null },
+      { id: 1, expectedUpdatedAt: '2026-01-02T03:04:05.000Z', code: 'c002', name: '光子嫩肤（全面部）', category: 'treatment', unit: '次', listPriceFen: 138000, floorPriceFen: 102400, costFen: null, specialPrice: true },
     ])
     await vi.waitFor(() => expect(errorOf('price-code')).toContain('已被“PPDO埋线线材”使用'))
     expect(body().find('[data-testid="price-dialog"]').isVisible()).toBe(true)
