@@ -113,6 +113,24 @@ describe('Fee sheet page: a draft', () => {
     expect(harness.bridge.callsOf('fees.saveDraft')[1]).toMatchObject({ expectedRevision: 2, lines: [{ itemId: 11, discount: { kind: 'rate', percent: 95 } }, { itemId: 12, quantity: 3 }] })
   })
 
+  it('sets the store-staff rate (打版) on the surgery and consumable lines: 45% of list price with a consumable', async () => {
+    const { harness } = await openSheet()
+    expect(body().text()).toContain('手术项目按原价 40%，含耗材 45%')
+    vi.useFakeTimers()
+    await body().get('[data-testid="fee-store-staff"]').trigger('click')
+    expect(amounts()).toEqual(['¥576.00', '¥270.45'])
+    expect(body().get('.el-message--success').text()).toBe('已按原价 45% 设置 2 个项目')
+    vi.advanceTimersByTime(AUTOSAVE_DELAY_MS)
+    vi.useRealTimers()
+    await settle()
+    expect(harness.bridge.callsOf('fees.saveDraft').at(-1)).toMatchObject({
+      lines: [
+        { itemId: 11, quantity: 1, discount: { kind: 'rate', percent: 45 } },
+        { itemId: 12, quantity: 2, discount: { kind: 'rate', percent: 45 } },
+      ],
+    })
+  })
+
   it('shows why a figure is wrong and does not save it', async () => {
     const { harness } = await openSheet()
     vi.useFakeTimers()

@@ -10,6 +10,8 @@ import { auditEn } from './audit.en-US.ts'
 import { displayEn } from './display.en-US.ts'
 import { callingEn, policiesEn, ticketEn } from './policies.en-US.ts'
 import { reportsEn } from './reports.en-US.ts'
+import { statementsEn } from './statements.en-US.ts'
+import { marketingEn } from './marketing.en-US.ts'
 import { rebateRatesEn } from './rebateRates.en-US.ts'
 import { appointmentsEn, followUpsEn, serviceFiguresEn } from './appointments.en-US.ts'
 import type { MessageSchema } from './zh-CN.ts'
@@ -28,6 +30,8 @@ const enUS: MessageSchema = {
     staff: 'Staff',
     priceList: 'Price list',
     reports: 'Reports',
+    statements: 'Rebate statements',
+    marketing: 'Marketing',
     backups: 'Backups',
     audit: 'Audit log',
     settings: 'Settings',
@@ -175,6 +179,8 @@ const enUS: MessageSchema = {
   visit: VISIT_LABELS['en-US'],
   desk: deskEn,
   reports: reportsEn,
+  statements: statementsEn,
+  marketing: marketingEn,
   rebateRates: rebateRatesEn,
   appointments: appointmentsEn,
   followUps: followUpsEn,

@@ -10,6 +10,8 @@ import { auditZh } from './audit.zh-CN.ts'
 import { displayZh } from './display.zh-CN.ts'
 import { callingZh, policiesZh, ticketZh } from './policies.zh-CN.ts'
 import { reportsZh } from './reports.zh-CN.ts'
+import { statementsZh } from './statements.zh-CN.ts'
+import { marketingZh } from './marketing.zh-CN.ts'
 import { rebateRatesZh } from './rebateRates.zh-CN.ts'
 import { appointmentsZh, followUpsZh, serviceFiguresZh } from './appointments.zh-CN.ts'
 
@@ -27,6 +29,8 @@ const zhCN = {
     staff: '员工',
     priceList: '价目表',
     reports: '报表',
+    statements: '返款对账',
+    marketing: '市场部',
     backups: '备份',
     audit: '审计日志',
     settings: '设置',
@@ -172,6 +176,8 @@ const zhCN = {
   visit: VISIT_LABELS['zh-CN'],
   desk: deskZh,
   reports: reportsZh,
+  statements: statementsZh,
+  marketing: marketingZh,
   rebateRates: rebateRatesZh,
   appointments: appointmentsZh,
   followUps: followUpsZh,

@@ -8,6 +8,7 @@ import ConsultationView from '../views/consultation/index.vue'
 import DeskView from '../views/desk/index.vue'
 import DisplayView from '../views/display/index.vue'
 import FeeSheetView from '../views/fees/index.vue'
+import MarketingView from '../views/marketing/index.vue'
 import PricesView from '../views/prices/index.vue'
 import ReportsView from '../views/reports/index.vue'
 import SettingsView from '../views/settings/index.vue'
@@ -35,6 +36,7 @@ export const routes: RouteRecordRaw[] = [
       { path: 'visits/:visitId/consultation', name: 'consultation', component: ConsultationView, props: true, meta: { nav: 'frontDesk' } },
       { path: 'fee-sheets/:id', name: 'fee-sheet', component: FeeSheetView, props: true, meta: { nav: 'frontDesk' } },
       { path: 'reports', name: 'reports', component: ReportsView, meta: { nav: 'reports' } },
+      { path: 'marketing', name: 'marketing', component: MarketingView, meta: { nav: 'marketing' } },
       { path: 'backups', name: 'backups', component: BackupsView, meta: { nav: 'backups' } },
       { path: 'audit', name: 'audit', component: AuditView, meta: { nav: 'audit' } },
       { path: 'settings', name: 'settings', component: SettingsView, meta: { nav: 'settings' } },

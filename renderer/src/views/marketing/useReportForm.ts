@@ -1,0 +1,57 @@
+import { computed, reactive, ref } from 'vue'
+import { useI18n } from 'vue-i18n'
+import type { HandoverNotes } from '../../../../core/domain/partnerStore.ts'
+import { showSuccess } from '../../api/notify.ts'
+import { useServerErrors } from '../../composables/useServerErrors.ts'
+import { usePartnersStore } from '../../stores/partners.ts'
+import { emptyNotes } from './handover.ts'
+
+const FIELDS = ['storeId', 'clientName', 'phone'] as const
+
+interface ReportForm {
+  storeId: number | null
+  clientName: string
+  phone: string
+  notes: HandoverNotes
+}
+
+/**
+ * The pre-registration form (报备): a store, the client's name and phone, the hand-over notes. A refusal
+ * (a phone reported already: the message names the first reporter) lands on its field. The store stays
+ * chosen after a report, as a salesperson often reports several clients of one store in a row.
+ */
+export function useReportForm(focusFirst: () => void) {
+  const { t } = useI18n()
+  const partners = usePartnersStore()
+  const form = reactive<ReportForm>({ storeId: null, clientName: '', phone: '', notes: emptyNotes() })
+  const { serverErrors: errors, formError, clear, show } = useServerErrors(form, FIELDS)
+  const saving = ref(false)
+  const activeStores = computed(() => partners.stores.filter((s) => s.status === 'active'))
+
+  function checkLocally(): boolean {
+    if (form.storeId === null) errors.storeId = t('marketing.required')
+    if (form.clientName.trim() === '') errors.clientName = t('marketing.required')
+    if (form.phone.trim() === '') errors.phone = t('marketing.required')
+    return !errors.storeId && !errors.clientName && !errors.phone
+  }
+
+  async function submit(): Promise<void> {
+    if (saving.value) return
+    clear()
+    if (!checkLocally() || form.storeId === null) return
+    saving.value = true
+    try {
+      const report = await partners.createReport({ storeId: form.storeId, clientName: form.clientName.trim(), phone: form.phone.trim(), notes: { ...form.notes } })
+      showSuccess(t('marketing.report.created', { name: report.clientName, until: report.validUntil }))
+      Object.assign(form, { clientName: '', phone: '', notes: emptyNotes() })
+      clear()
+      focusFirst()
+    } catch (error) {
+      show(error)
+    } finally {
+      saving.value = false
+    }
+  }
+
+  return { form, errors, formError, saving, activeStores, submit }
+}
