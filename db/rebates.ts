@@ -46,6 +46,7 @@ interface EntryRow extends Record<string, unknown> {
   period: string
   kind: RebateEntryKind
   reversal: 0 | 1
+  reverses_period: string | null
   fee_sheet_id: number
   client_id: number
   store_id: number | null
@@ -83,6 +84,7 @@ function rowToEntry(row: EntryRow): StoredEntry {
     period: row.period,
     kind: row.kind,
     reversal: row.reversal === 1,
+    reversesPeriod: row.reverses_period,
     feeSheetId: row.fee_sheet_id,
     sheetNo: row.sheet_no,
     clientId: row.client_id,

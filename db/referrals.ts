@@ -2,9 +2,7 @@ import type { ClientReferral } from '../core/api/rebates.ts'
 import { stmt } from './statements.ts'
 import type { ReadableDb, WritableDb } from './types.ts'
 
-export interface ReferralView extends ClientReferral {
-  clientName: string
-}
+export type ReferralView = ClientReferral
 
 const SELECT = `
   SELECT c.client_id AS clientId, c.referrer_id AS referrerId, r.name AS referrerName, c.salesperson_id AS salespersonId,

@@ -14,6 +14,8 @@ export interface RebateEntry extends RebateFigures {
   kind: RebateEntryKind
   /** true: the negative twin written when the sheet was voided. */
   reversal: boolean
+  /** For a reversal, the YYYY-MM of the rebate it reverses; null otherwise. */
+  reversesPeriod: string | null
   feeSheetId: number
   sheetNo: string
   clientName: string
@@ -56,6 +58,7 @@ export interface RebateStatement {
 
 export interface ClientReferral {
   clientId: number
+  clientName: string
   referrerId: number
   referrerName: string
   salespersonId: number

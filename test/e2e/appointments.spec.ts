@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { Locator, Page, TestInfo } from '@playwright/test'
 import { apiSession, expect, test } from './fixtures.ts'
+import { payFeeSheet, type Call } from './feeSheetApi.ts'
 import { PreviewServer } from './previewServer.ts'
 
 /**
@@ -93,24 +94,6 @@ async function typeInSelect(page: Page, testId: string, text: string, expected: 
   await page.keyboard.type(text)
   await expect(page.locator('.el-select-dropdown__item:visible').first()).toContainText(expected)
   await page.keyboard.press('Enter')
-}
-
-type Call = <T>(method: string, input: unknown) => Promise<T>
-
-interface Sheet {
-  id: number
-  revision: number
-  totals: { payable: number }
-}
-
-/** Through the API (sheets.spec.ts drives these screens): a fee sheet of the visit with these items, confirmed and paid in cash. */
-async function payFeeSheet(call: Call, visitId: number, codes: string[]): Promise<void> {
-  const items = await call<{ id: number; code: string }[]>('prices.list', {})
-  const draft = await call<Sheet>('fees.create', { visitId })
-  const lines = codes.map((code) => ({ itemId: items.find((i) => i.code === code)!.id, quantity: 1, discount: null }))
-  const saved = await call<Sheet>('fees.saveDraft', { id: draft.id, expectedRevision: draft.revision, lines })
-  const confirmed = await call<Sheet>('fees.confirm', { id: saved.id, expectedRevision: saved.revision })
-  await call('fees.pay', { id: confirmed.id, payments: [{ method: 'cash', fen: confirmed.totals.payable }] })
 }
 
 test.describe('appointments, confirmations and follow-up calls', () => {

@@ -173,7 +173,7 @@ describe('voids and the month close', () => {
     await d.call('fees.void', { id: sheet.id, reason: '退款' })
     expect(await d.call('rebates.statement', { period: '2026-11' })).toEqual(november)
     const december = await d.call('rebates.statement', { period: '2026-12' })
-    expect(december.entries).toEqual([expect.objectContaining({ feeSheetId: sheet.id, reversal: true, period: '2026-12', storeShareFen: -190_000 })])
+    expect(december.entries).toEqual([expect.objectContaining({ feeSheetId: sheet.id, reversal: true, period: '2026-12', reversesPeriod: '2026-11', storeShareFen: -190_000 })])
     expect(december.period.closed).toBe(false)
 
     expect((await d.call('rebates.periods', {})).map((p) => [p.period, p.closed, p.entryCount])).toEqual([

@@ -72,4 +72,58 @@ describe('client page', () => {
       },
     ])
   })
+
+  it('lets an administrator credit an unreported visit to a store, with a reason, at the version read', async () => {
+    const harness = createHarness({ staff: consultants })
+    let visits = [
+      visitRow({ id: 1, clientId: 42, visitDate: '2025-01-10', queueNo: 'A003', partnerStoreId: 7, partnerReportId: 3, version: 2 }),
+      visitRow({ id: 2, clientId: 42, visitDate: '2025-02-01', queueNo: 'B002', version: 4 }),
+    ]
+    harness.bridge.handlers['clients.get'] = () => ({ client, visits })
+    harness.bridge.handlers['partnerStores.list'] = () => [
+      { id: 7, name: '丽人美容', status: 'active' },
+      { id: 8, name: '停用的店', status: 'inactive' },
+      { id: 9, name: '花漾沙龙', status: 'active' },
+    ]
+    harness.bridge.handlers['visits.creditToStore'] = (input: { visitId: number; storeId: number }) => {
+      visits = visits.map((v) => (v.id === input.visitId ? { ...v, partnerStoreId: input.storeId, version: v.version + 1 } : v))
+      return visits.find((v) => v.id === input.visitId)
+    }
+    ;({ wrapper } = await mountApp(harness, '/clients/42'))
+    await settle()
+    const stores = () => body().findAll('[data-testid="client-visit-store"]')
+    expect(stores().map((c) => c.text())).toEqual(['计入店家', '丽人美容'])
+    expect(body().findAll('[data-testid="client-visit-credit"]')).toHaveLength(1)
+
+    await body().get('[data-testid="client-visit-credit"]').trigger('click')
+    await settle()
+    expect(body().get('[data-testid="credit-dialog-who"]').text()).toBe('张小丽 · 2025-02-01 · B002')
+    expect(body().findAll('[data-testid^="credit-store-"]').map((o) => o.text())).toEqual(['丽人美容', '花漾沙龙'])
+    await body().get('[data-testid="credit-submit"]').trigger('click')
+    await settle()
+    await new Promise((resolve) => setTimeout(resolve, 120))
+    const errors = body().findAll('[data-testid="credit-dialog"] .el-form-item__error').map((e) => e.text())
+    expect(errors).toEqual(['请选择店家', '请写明计入店家的原因'])
+    expect(harness.bridge.callsOf('visits.creditToStore')).toEqual([])
+
+    await body().get('[data-testid="credit-store-9"]').trigger('click')
+    await body().get('[data-testid="credit-reason"]').setValue(' 店家补交了报备截图 ')
+    await body().get('[data-testid="credit-reason"]').trigger('keydown', { key: 'Enter' })
+    await settle()
+    expect(harness.bridge.callsOf('visits.creditToStore')).toEqual([{ visitId: 2, expectedVersion: 4, storeId: 9, reason: '店家补交了报备截图' }])
+    expect(stores().map((c) => c.text())).toEqual(['花漾沙龙', '丽人美容'])
+    expect(body().find('[data-testid="client-visit-credit"]').exists()).toBe(false)
+    expect(body().text()).toContain('已将 2025-02-01 的到店计入 花漾沙龙')
+  })
+
+  it('shows 计入店家 to administrators only', async () => {
+    const harness = createHarness({ staff: consultants, operator: { id: 20, name: '前台小周', role: 'receptionist' } })
+    harness.bridge.handlers['clients.get'] = () => ({ client, visits: [visitRow({ id: 2, clientId: 42 })] })
+    ;({ wrapper } = await mountApp(harness, '/clients/42'))
+    await settle()
+    expect(body().findAll('[data-testid="client-visit"]')).toHaveLength(1)
+    expect(body().find('[data-testid="client-visit-credit"]').exists()).toBe(false)
+    expect(body().find('[data-testid="client-visit-store"]').exists()).toBe(false)
+    expect(harness.bridge.callsOf('partnerStores.list')).toEqual([])
+  })
 })

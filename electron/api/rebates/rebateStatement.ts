@@ -51,7 +51,6 @@ export function rebatePeriods(db: ReadableDb, operator: Operator, currentPeriod:
 const asSheetRebate = (e: StoredEntry): SheetRebate => ({
   ...e,
   kind: e.reversal ? 'reversal' : 'rebate',
-  reversesPeriod: null,
 })
 
 export interface StatementQuery {

@@ -38,6 +38,7 @@ export const marketingEn: typeof marketingZh = {
     cancelSubmit: 'Cancel report',
     cancelKeep: 'Keep it',
     cancelled: 'The report of {name} is cancelled',
+    duplicate: 'This phone already has an open report',
     notesEmpty: 'No hand-over notes',
   },
   stores: {
@@ -56,6 +57,8 @@ export const marketingEn: typeof marketingZh = {
     edit: 'Edit',
     reassign: 'Reassign',
     history: 'Hand-overs',
+    caption: 'Partner stores',
+    emptyActive: 'No active stores (turn on "Show inactive" to see the others)',
   },
   dialog: {
     createTitle: 'New partner store',
@@ -111,6 +114,8 @@ export const marketingEn: typeof marketingZh = {
     historyLine: '{from} → {to}',
     historyNew: 'Filed → {to}',
     historyBy: '{by} · {at}',
+    historyTitle: 'Hand-overs · {name}',
+    close: 'Close',
   },
   reminders: {
     empty: 'No reminders today',
@@ -143,7 +148,6 @@ export const marketingEn: typeof marketingZh = {
     hint: 'The referrer and the salesperson split a 5% commission on this client’s deals, first and later',
     submit: 'Assign',
     done: '{client} assigned to {name}',
-    unknownClient: 'Client #{id}',
   },
   notice: {
     title: 'Reported by store {store}',

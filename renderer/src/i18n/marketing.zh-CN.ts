@@ -38,6 +38,7 @@ export const marketingZh = {
     cancelKeep: '不取消',
     cancelled: '已取消 {name} 的报备',
     notesEmpty: '无交接信息',
+    duplicate: '该手机号已有有效报备',
   },
   stores: {
     add: '新建店家',
@@ -55,6 +56,8 @@ export const marketingZh = {
     edit: '编辑',
     reassign: '转交',
     history: '交接记录',
+    caption: '合作店家',
+    emptyActive: '没有合作中的店家（打开“显示已停用”可看已停用的）',
   },
   dialog: {
     createTitle: '新建店家',
@@ -110,6 +113,8 @@ export const marketingZh = {
     historyLine: '{from} → {to}',
     historyNew: '建档 → {to}',
     historyBy: '{by} · {at}',
+    historyTitle: '交接记录 · {name}',
+    close: '关闭',
   },
   reminders: {
     empty: '今天没有提醒',
@@ -142,7 +147,6 @@ export const marketingZh = {
     hint: '介绍员工与业务员平分该顾客成交额 5% 的提成（首单及以后）',
     submit: '分配',
     done: '已将 {client} 分配给 {name}',
-    unknownClient: '顾客 #{id}',
   },
   notice: {
     title: '报备店家 {store}',

@@ -13,6 +13,7 @@ import PricesView from '../views/prices/index.vue'
 import ReportsView from '../views/reports/index.vue'
 import SettingsView from '../views/settings/index.vue'
 import StaffView from '../views/staff/index.vue'
+import StatementsView from '../views/statements/index.vue'
 import type { NavKey } from './nav.ts'
 
 declare module 'vue-router' {
@@ -37,6 +38,7 @@ export const routes: RouteRecordRaw[] = [
       { path: 'fee-sheets/:id', name: 'fee-sheet', component: FeeSheetView, props: true, meta: { nav: 'frontDesk' } },
       { path: 'reports', name: 'reports', component: ReportsView, meta: { nav: 'reports' } },
       { path: 'marketing', name: 'marketing', component: MarketingView, meta: { nav: 'marketing' } },
+      { path: 'statements', name: 'statements', component: StatementsView, meta: { nav: 'statements' } },
       { path: 'backups', name: 'backups', component: BackupsView, meta: { nav: 'backups' } },
       { path: 'audit', name: 'audit', component: AuditView, meta: { nav: 'audit' } },
       { path: 'settings', name: 'settings', component: SettingsView, meta: { nav: 'settings' } },

@@ -1,8 +1,8 @@
-import { Calendar, DataAnalysis, Document, FolderChecked, PriceTag, Service, Setting, Shop, User } from '@element-plus/icons-vue'
+import { Calendar, DataAnalysis, Document, FolderChecked, Money, PriceTag, Service, Setting, Shop, User } from '@element-plus/icons-vue'
 import type { Component } from 'vue'
 import type { Permission } from '../../../core/api/method.ts'
 
-export type NavKey = 'frontDesk' | 'appointments' | 'staff' | 'priceList' | 'reports' | 'marketing' | 'backups' | 'audit' | 'settings'
+export type NavKey = 'frontDesk' | 'appointments' | 'staff' | 'priceList' | 'reports' | 'marketing' | 'statements' | 'backups' | 'audit' | 'settings'
 
 export interface NavItem {
   key: NavKey
@@ -20,6 +20,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'priceList', to: '/price-list', icon: PriceTag, permission: 'read' },
   { key: 'reports', to: '/reports', icon: DataAnalysis, permission: 'read' },
   { key: 'marketing', to: '/marketing', icon: Shop, permission: 'partners' },
+  { key: 'statements', to: '/statements', icon: Money, permission: 'marketing' },
   { key: 'backups', to: '/backups', icon: FolderChecked, permission: 'admin' },
   { key: 'audit', to: '/audit', icon: Document, permission: 'admin' },
   { key: 'settings', to: '/settings', icon: Setting, permission: 'admin' },

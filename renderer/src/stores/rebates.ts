@@ -14,8 +14,8 @@ export interface StatementQuery {
 
 /**
  * The rebate statements screen's data: the months, the statement shown and the stores to choose from.
- * While the screen is open (`attach()`), a 'fees' change (a sheet paid or voided books an entry) or a
- * 'partners' change (a store renamed or reassigned) re-reads them. A slower answer to an older request never
+ * While the screen is open (`attach()`), a 'fees' change (a sheet paid or voided books an entry), a 'rebates'
+ * change (a month closed) or a 'partners' change (a store renamed or reassigned) re-reads them. A slower answer to an older request never
  * replaces a newer one.
  */
 export const useRebatesStore = defineStore('rebates', () => {
@@ -71,6 +71,8 @@ export const useRebatesStore = defineStore('rebates', () => {
     if (initialised || !isConnected()) return
     initialised = true
     api.onChange('fees', reload)
+    // A month closed (here or in another window).
+    api.onChange('rebates', reload)
     api.onChange('partners', () => {
       if (viewers === 0) return
       void loadStores()

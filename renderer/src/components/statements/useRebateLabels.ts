@@ -9,6 +9,8 @@ export function useRebateLabels() {
   const { t } = useI18n()
   const categoryLabel = useCategoryLabel()
   const money = (fen: number) => formatFen(fen)
+  /** In a table column: no ¥, and nothing for a zero that says nothing. */
+  const cell = (fen: number) => formatFen(fen, { symbol: false })
 
   const ruleLabel = (line: RebateLine) => t(`statements.lines.rules.${line.rule}`)
 
@@ -21,13 +23,20 @@ export function useRebateLabels() {
   /** Every exclusion of an entry, one per line of text; empty when nothing was excluded. */
   const exclusionsOf = (entry: RebateEntry) => entry.exclusions.map((e) => exclusionText(entry, e))
 
+  /** The special-price lines charged at the special rate, one sentence each. */
+  const specialNotesOf = (entry: RebateEntry) =>
+    entry.lines
+      .filter((l) => l.rule === 'special_rate')
+      .map((l) => t('statements.lines.specialNote', { name: l.name, price: money(l.netFen), list: money(l.listFen) }))
+
   const referralNote = (entry: RebateEntry) =>
     t('statements.table.referralNote', {
+      deal: money(entry.paidFen),
       referrer: entry.referrerName,
       referrerAmount: money(entry.referrerFen),
       salesperson: entry.salespersonName,
       salespersonAmount: money(entry.salespersonFen),
     })
 
-  return { money, categoryLabel, ruleLabel, exclusionsOf, referralNote }
+  return { money, cell, categoryLabel, ruleLabel, exclusionsOf, specialNotesOf, referralNote }
 }

@@ -1,12 +1,16 @@
 import { computed, reactive, ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import type { HandoverNotes } from '../../../../core/domain/partnerStore.ts'
+import { isValidPhone } from '../../../../core/domain/phone.ts'
+import { ApiCallError } from '../../api/client.ts'
 import { showSuccess } from '../../api/notify.ts'
 import { useServerErrors } from '../../composables/useServerErrors.ts'
 import { usePartnersStore } from '../../stores/partners.ts'
-import { emptyNotes } from './handover.ts'
 
 const FIELDS = ['storeId', 'clientName', 'phone'] as const
+
+const emptyNotes = (): HandoverNotes => ({ income: '', work: '', family: '', wanted: '', other: '' })
+const trimmed = (notes: HandoverNotes): HandoverNotes => ({ income: notes.income.trim(), work: notes.work.trim(), family: notes.family.trim(), wanted: notes.wanted.trim(), other: notes.other.trim() })
 
 interface ReportForm {
   storeId: number | null
@@ -32,6 +36,7 @@ export function useReportForm(focusFirst: () => void) {
     if (form.storeId === null) errors.storeId = t('marketing.required')
     if (form.clientName.trim() === '') errors.clientName = t('marketing.required')
     if (form.phone.trim() === '') errors.phone = t('marketing.required')
+    else if (!isValidPhone(form.phone.trim())) errors.phone = t('validation.phone')
     return !errors.storeId && !errors.clientName && !errors.phone
   }
 
@@ -41,13 +46,18 @@ export function useReportForm(focusFirst: () => void) {
     if (!checkLocally() || form.storeId === null) return
     saving.value = true
     try {
-      const report = await partners.createReport({ storeId: form.storeId, clientName: form.clientName.trim(), phone: form.phone.trim(), notes: { ...form.notes } })
+      const report = await partners.createReport({ storeId: form.storeId, clientName: form.clientName.trim(), phone: form.phone.trim(), notes: trimmed(form.notes) })
       showSuccess(t('marketing.report.created', { name: report.clientName, until: report.validUntil }))
       Object.assign(form, { clientName: '', phone: '', notes: emptyNotes() })
       clear()
       focusFirst()
     } catch (error) {
-      show(error)
+      // The duplicate's message (who reported her first, when, for which store) is too long for a field: it
+      // is the form's message, and the phone is marked.
+      if (error instanceof ApiCallError && error.code === 'conflict' && error.fields.phone) {
+        errors.phone = t('marketing.report.duplicate')
+        formError.value = error.message
+      } else show(error)
     } finally {
       saving.value = false
     }
