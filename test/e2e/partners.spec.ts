@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright'
 import { readFile } from 'node:fs/promises'
 import type { Page, TestInfo } from '@playwright/test'
 import ExcelJS from 'exceljs'
@@ -15,6 +16,13 @@ import { PreviewServer } from './previewServer.ts'
 const server = new PreviewServer(5403)
 const screenshotPath = (info: TestInfo, name: string) => (process.env.UPDATE_SCREENSHOTS ? `docs/screenshots/${name}` : info.outputPath(name))
 const message = (page: Page, text: string) => page.locator('.el-message').filter({ hasText: text })
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze()
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ').slice(0, 200)})`)
+}
 
 /** Opens an Element Plus select by its test id and picks the option with this label. */
 async function choose(page: Page, testId: string, label: string): Promise<void> {
@@ -126,5 +134,31 @@ test.describe('a partner store’s client, from the report to the rebate', () =>
     expect(lines.find((r) => r.includes('M001'))).toContain('|不计返款|300|300|0|0')
     expect(lines.find((r) => r.includes('C002'))).toContain('|300.5|80|220.5|110.25')
     expect(rows.find((r) => r.includes('合计'))).toContain('|9400.5|380|9020.5|4510.25')
+  })
+
+  test('5. the 市场部 tabs, the store dialog and the statements screen have no serious accessibility violations', async ({ desk }, info) => {
+    await desk.goto(server.url + '#/marketing')
+    await expect(desk.getByTestId('report-form')).toBeVisible()
+    expect(await seriousViolations(desk), '报备').toEqual([])
+    for (const [tab, testId] of [['店家', 'store-table'], ['提醒', 'marketing-reminders'], ['员工转介绍', 'marketing-referrals']] as const) {
+      await desk.getByRole('tab', { name: tab }).click()
+      await expect(desk.getByTestId(testId)).toBeVisible()
+      expect(await seriousViolations(desk), tab).toEqual([])
+      if (tab === '店家') await desk.screenshot({ path: screenshotPath(info, 'marketing-stores.png') })
+      // The demo's ordinary store is past its filing period without photo, agreement or account.
+      if (tab === '提醒') await expect(desk.getByTestId('reminder-line').filter({ hasText: '街角美甲（演示）' })).toContainText('缺 门头照、协议、银行账户')
+    }
+    await desk.getByRole('tab', { name: '店家' }).click()
+    await desk.getByTestId('store-row').filter({ hasText: '丽人美容院（演示）' }).getByTestId('store-edit').click()
+    await expect(desk.getByTestId('store-dialog')).toBeVisible()
+    await desk.waitForTimeout(400) // the dialog's opening animation
+    expect(await seriousViolations(desk), 'store dialog').toEqual([])
+    await desk.screenshot({ path: screenshotPath(info, 'marketing-store-dialog.png') })
+    await desk.keyboard.press('Escape')
+    await expect(desk.getByTestId('store-dialog')).toBeHidden()
+
+    await desk.goto(server.url + '#/statements')
+    await expect(desk.getByTestId('statement-entry').first()).toBeVisible()
+    expect(await seriousViolations(desk), 'statements').toEqual([])
   })
 })
