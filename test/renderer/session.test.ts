@@ -59,7 +59,7 @@ describe('sign-in', () => {
     const harness = createHarness({ operator: { id: 2, name: '郑佳', role: 'receptionist' } })
     ;({ wrapper } = await mountApp(harness, '/staff'))
     const nav = body().findAll('.desk-nav a').map((a) => a.attributes('data-testid'))
-    expect(nav).toEqual(['nav-front-desk', 'nav-appointments', 'nav-price-list', 'nav-reports'])
+    expect(nav).toEqual(['nav-front-desk', 'nav-appointments', 'nav-price-list', 'nav-reports', 'nav-marketing'])
     expect(body().get('[data-testid="not-allowed"]').text()).toContain('当前操作员（前台）不能使用此页面')
     expect(harness.bridge.callsOf('staff.create')).toEqual([])
   })
