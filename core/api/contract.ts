@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import type { MethodSpec } from './method.ts'
 import { appointmentMethods } from './appointments.ts'
+import { cardMethods } from './cards.ts'
 import { auditMethods } from './audit.ts'
 import { backupMethods } from './backups.ts'
 import { clientMethods } from './clients.ts'
@@ -41,6 +42,7 @@ export const contract = {
   ...followUpMethods,
   ...partnerMethods,
   ...rebateMethods,
+  ...cardMethods,
 } satisfies Record<string, MethodSpec>
 
 export type Contract = typeof contract

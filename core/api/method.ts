@@ -11,9 +11,10 @@ import type { z } from 'zod'
  * - admin: staff, price list, settings, restore, audit, reports over ranges;
  * - partners: partner stores' pre-registration (报备) and the list of stores, by the desk and the marketing
  *   department (a salesperson sees only their own stores and reports: the handlers narrow it);
- * - marketing: keeping partner stores (filing, changes, reassignment, lifecycle reminders).
+ * - marketing: keeping partner stores (filing, changes, reassignment, lifecycle reminders);
+ * - treat: the treatment room's work (deducting a session of a treatment card, 划扣).
  */
-export const PERMISSIONS = ['public', 'read', 'desk', 'consult', 'outcome', 'admin', 'partners', 'marketing'] as const
+export const PERMISSIONS = ['public', 'read', 'desk', 'consult', 'outcome', 'admin', 'partners', 'marketing', 'treat'] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
 export interface MethodSpec<I extends z.ZodType = z.ZodType, R = unknown> {

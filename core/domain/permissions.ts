@@ -3,15 +3,16 @@ import type { StaffRole } from './staff.ts'
 
 /**
  * What each role may do. Doctors review plans with the consultant, so they hold the consultant's rights;
- * nurses only read at the desk until their boards come (issue 11); salespeople keep their partner stores. Checked in the main process for every
- * method (the dispatcher), and read by the renderer only to hide what would be refused anyway.
+ * nurses read and deduct treatment sessions (划扣), as doctors and the desk may; salespeople keep their
+ * partner stores. Checked in the main process for every method (the dispatcher), and read by the renderer
+ * only to hide what would be refused anyway.
  */
 export const ROLE_PERMISSIONS: Readonly<Record<StaffRole, readonly Permission[]>> = {
-  administrator: ['public', 'read', 'desk', 'consult', 'outcome', 'admin', 'partners', 'marketing'],
-  receptionist: ['public', 'read', 'desk', 'outcome', 'partners'],
+  administrator: ['public', 'read', 'desk', 'consult', 'outcome', 'admin', 'partners', 'marketing', 'treat'],
+  receptionist: ['public', 'read', 'desk', 'outcome', 'partners', 'treat'],
   consultant: ['public', 'read', 'consult', 'outcome'],
-  doctor: ['public', 'read', 'consult'],
-  nurse: ['public', 'read'],
+  doctor: ['public', 'read', 'consult', 'treat'],
+  nurse: ['public', 'read', 'treat'],
   /** A salesperson of the marketing department (市场部): their partner stores and reports, nothing of the desk. */
   marketing: ['public', 'read', 'partners', 'marketing'],
 }

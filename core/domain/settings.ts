@@ -5,6 +5,7 @@ import { DEFAULT_CONFIRMATION_TEMPLATE } from './confirmationText.ts'
 import { DEFAULT_FOLLOW_UP_PLANS, followUpPlansSchema } from './followUp.ts'
 import { DEFAULT_REPORT_VALID_DAYS } from './partnerStore.ts'
 import { DEFAULT_REBATE_RATES, rebateRatesSchema } from './rebateRates.ts'
+import { DEFAULT_CARD_VALID_DAYS } from './treatmentCard.ts'
 
 const prefix = z
   .string()
@@ -87,6 +88,8 @@ const clinicSettingsObject = z.object({
   consultationSupervisorId: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).nullable(),
   /** Partner-store rebates and staff-referral commissions (core/domain/rebateRates.ts), whole basis points. */
   rebateRates: rebateRatesSchema,
+  /** Days a treatment card (疗程卡) is valid from the day it was paid, that day included (core/domain/treatmentCard.ts). */
+  treatmentCardValidDays: z.number().int('validation.range').min(1, 'validation.range').max(3650, 'validation.range'),
 })
 
 /**
@@ -132,6 +135,7 @@ export const DEFAULT_SETTINGS: ClinicSettings = {
   partnerReportValidDays: DEFAULT_REPORT_VALID_DAYS,
   consultationSupervisorId: null,
   rebateRates: DEFAULT_REBATE_RATES,
+  treatmentCardValidDays: DEFAULT_CARD_VALID_DAYS,
 }
 
 /** A change of some keys; zod refuses .partial() of a refined object, so it is made from the plain one. */

@@ -395,7 +395,7 @@ describe('fees.pay', () => {
     expect(paid.totals.paidByMethod).toEqual({ cash: 30000, wechat: 200000, alipay: 0, card: 100000, stored_value: 0 })
     expect(d.db.prepare('SELECT paid_fen FROM fee_sheets WHERE id = ?').pluck().get(sheet.id)).toBe(330000)
     expect(await d.call('fees.list', {})).toMatchObject([{ status: 'paid', totalFen: 380000, paidFen: 330000 }])
-    expect(audits(d, 'fees.pay')).toEqual(['收费缴费单 SF2026-000001（张小丽，合计 ¥3,800.00）：现金 ¥300.00、微信 ¥2,000.00、银行卡 ¥1,000.00'])
+    expect(audits(d, 'fees.pay')).toEqual(['收费缴费单 SF2026-000001（张小丽，合计 ¥3,800.00）：现金 ¥300.00、微信 ¥2,000.00、银行卡 ¥1,000.00；开疗程卡 玻尿酸 1 次（有效至 2027-11-23）'])
     expect(await d.refusedCleanly('fees.pay', { id: sheet.id, payments: [{ method: 'cash', fen: 330000 }] })).toEqual({ code: 'conflict', message: '缴费单 SF2026-000001 已收费' })
   })
 
@@ -429,7 +429,7 @@ describe('fees.void, fees.reissue, fees.discardDraft', () => {
     expect(await d.refusedCleanly('fees.void', { id: paid.id, reason: '再次作废' })).toEqual({ code: 'conflict', message: '缴费单 SF2026-000001 已作废' })
     expect(await d.refusedCleanly('fees.pay', { id: paid.id, payments: [] })).toMatchObject({ code: 'conflict' })
     expect(await d.refusedCleanly('fees.markPrinted', { id: paid.id })).toEqual({ code: 'rule_violation', message: '缴费单 SF2026-000001 已作废，不能打印' })
-    expect(audits(d, 'fees.void')).toEqual(['作废缴费单 SF2026-000001（张小丽，合计 ¥4,200.00），理由：开错项目'])
+    expect(audits(d, 'fees.void')).toEqual(['作废缴费单 SF2026-000001（张小丽，合计 ¥4,200.00），理由：开错项目；疗程卡 玻尿酸 作废'])
   })
 
   it('refuses to void a draft (it is discarded instead)', async () => {
@@ -454,6 +454,7 @@ describe('fees.void, fees.reissue, fees.discardDraft', () => {
     // The paid sheet's open follow-up call (the 'other' plan's next-day call) goes with it.
     expect(d.published.at(-1)).toEqual([
       { topic: 'followUps', ids: [1] },
+      { topic: 'cards', ids: [1] },
       { topic: 'fees', ids: [next.id, paid.id] },
       { topic: 'visits', ids: [s.visitId] },
     ])
@@ -461,7 +462,7 @@ describe('fees.void, fees.reissue, fees.discardDraft', () => {
       ['SF2026-000001', 'void'],
       ['SF2026-000002', 'draft'],
     ])
-    expect(audits(d, 'fees.reissue')).toEqual(['作废缴费单 SF2026-000001（张小丽，合计 ¥4,200.00）并重开为 SF2026-000002，理由：数量有误'])
+    expect(audits(d, 'fees.reissue')).toEqual(['作废缴费单 SF2026-000001（张小丽，合计 ¥4,200.00）并重开为 SF2026-000002，理由：数量有误；疗程卡 玻尿酸 作废'])
     expect(await d.refusedCleanly('fees.reissue', { id: paid.id, reason: '再来一次' })).toMatchObject({ code: 'conflict' })
   })
 

@@ -98,6 +98,8 @@ export function openDesk(path: string, clock: Clock = makeClock(), operator: Ope
     fee_sheet_lines: JSON.stringify(db.prepare('SELECT id, sheet_id, item_id, quantity, discount_kind, discount_value, net_fen FROM fee_sheet_lines ORDER BY id').all()),
     fee_sheet_deposits: count('fee_sheet_deposits'),
     fee_payments: count('fee_payments'),
+    treatment_cards: JSON.stringify(db.prepare('SELECT id, version, voided FROM treatment_cards ORDER BY id').all()),
+    card_deductions: JSON.stringify(db.prepare('SELECT id, undone_at FROM card_deductions ORDER BY id').all()),
     appointments: JSON.stringify(db.prepare('SELECT id, version, status, date, time, consultant_id FROM appointments ORDER BY id').all()),
     appointment_confirmations: count('appointment_confirmations'),
     follow_up_calls: JSON.stringify(db.prepare('SELECT id, version, status, attempts, due_date FROM follow_up_calls ORDER BY id').all()),

@@ -20,7 +20,8 @@ const EXPECTED: Record<StaffRole | 'nobody', { may: MethodName[]; mayNot: Method
   nobody: {
     may: ['app.info', 'settings.get', 'settings.setLanguage', 'session.current', 'session.operators', 'session.signIn', 'queue.display', 'display.state', 'setup.complete'],
     mayNot: ['visits.ofDay', 'clients.search', 'staff.list', 'rotation.board', 'fees.list', 'session.changePin', 'backups.status', 'appointments.list', 'appointments.confirmations', 'appointments.book',
-      'followUps.due', 'followUps.record', 'reports.serviceFigures', 'partnerStores.list', 'partnerReports.create', 'partnerReports.list'],
+      'followUps.due', 'followUps.record', 'reports.serviceFigures', 'partnerStores.list', 'partnerReports.create', 'partnerReports.list',
+      'cards.ofClient', 'cards.get', 'cards.deduct', 'cards.undoDeduction'],
   },
   receptionist: {
     may: [
@@ -29,36 +30,39 @@ const EXPECTED: Record<StaffRole | 'nobody', { may: MethodName[]; mayNot: Method
       'appointments.confirmations', 'appointments.recordConfirmation',
       'followUps.due', 'followUps.ofClient', 'followUps.record', 'reports.serviceFigures',
       'partnerStores.list', 'partnerReports.create', 'partnerReports.list',
+      'cards.ofClient', 'cards.get', 'cards.deduct',
     ],
-    mayNot: ['partnerStores.save', 'partnerStores.get', 'partnerStores.reassign', 'partnerStores.reminders', 'partnerReports.cancel', 'visits.creditToStore', 'visits.requestAssistance', 'visits.detail', 'consultations.saveDraft', 'fees.create', 'fees.confirm', 'fees.void', 'prices.create', 'prices.applyImport', 'staff.create', 'staff.setPin', 'settings.update', 'backups.restore', 'backups.setSchedule', 'audit.list'],
+    mayNot: ['cards.undoDeduction', 'partnerStores.save', 'partnerStores.get', 'partnerStores.reassign', 'partnerStores.reminders', 'partnerReports.cancel', 'visits.creditToStore', 'visits.requestAssistance', 'visits.detail', 'consultations.saveDraft', 'fees.create', 'fees.confirm', 'fees.void', 'prices.create', 'prices.applyImport', 'staff.create', 'staff.setPin', 'settings.update', 'backups.restore', 'backups.setSchedule', 'audit.list'],
   },
   consultant: {
     may: ['consultations.saveDraft', 'consultations.markPrinted', 'fees.create', 'fees.saveDraft', 'fees.confirm', 'visits.setOutcome', 'visits.requestAssistance', 'visits.detail', 'clients.get', 'prices.list', 'appointments.list', 'appointments.ofClient', 'appointments.confirmations',
-      'followUps.due', 'followUps.ofClient', 'reports.serviceFigures'],
+      'followUps.due', 'followUps.ofClient', 'reports.serviceFigures', 'cards.ofClient', 'cards.get'],
     mayNot: [
+      'cards.deduct', 'cards.undoDeduction',
       'visits.register', 'rotation.pass', 'queue.call', 'fees.pay', 'fees.void', 'clients.create', 'prices.create', 'staff.update', 'backups.create', 'audit.list',
       'appointments.book', 'appointments.change', 'appointments.cancel', 'appointments.markNoShow', 'appointments.checkIn', 'appointments.recordConfirmation',
       'followUps.record', 'partnerStores.list', 'partnerReports.create', 'partnerStores.save',
     ],
   },
   doctor: {
-    may: ['consultations.saveDraft', 'fees.saveDraft', 'clients.get'],
-    mayNot: ['visits.setOutcome', 'visits.register', 'fees.pay', 'staff.create', 'audit.list', 'appointments.book', 'partnerReports.create'],
+    may: ['consultations.saveDraft', 'fees.saveDraft', 'clients.get', 'cards.ofClient', 'cards.get', 'cards.deduct'],
+    mayNot: ['cards.undoDeduction', 'visits.setOutcome', 'visits.register', 'fees.pay', 'staff.create', 'audit.list', 'appointments.book', 'partnerReports.create'],
   },
   nurse: {
-    may: ['visits.ofDay', 'clients.get', 'rotation.board', 'appointments.list', 'followUps.due'],
-    mayNot: ['visits.register', 'consultations.saveDraft', 'fees.create', 'visits.setOutcome', 'staff.create', 'audit.list', 'appointments.book', 'appointments.checkIn', 'followUps.record', 'partnerReports.list'],
+    may: ['visits.ofDay', 'clients.get', 'rotation.board', 'appointments.list', 'followUps.due', 'cards.ofClient', 'cards.get', 'cards.deduct'],
+    mayNot: ['cards.undoDeduction', 'visits.register', 'consultations.saveDraft', 'fees.create', 'visits.setOutcome', 'staff.create', 'audit.list', 'appointments.book', 'appointments.checkIn', 'followUps.record', 'partnerReports.list'],
   },
   marketing: {
     may: [
       'partnerStores.list', 'partnerStores.get', 'partnerStores.photo', 'partnerStores.save', 'partnerStores.reassign', 'partnerStores.reminders',
       'partnerReports.create', 'partnerReports.list', 'partnerReports.cancel', 'clients.search', 'staff.list',
     ],
-    mayNot: ['visits.register', 'visits.creditToStore', 'visits.assign', 'visits.requestAssistance', 'rotation.pass', 'queue.call', 'consultations.saveDraft', 'fees.create', 'fees.pay', 'visits.setOutcome', 'staff.create', 'settings.update', 'audit.list', 'appointments.book', 'backups.create'],
+    mayNot: ['cards.deduct', 'cards.undoDeduction', 'visits.register', 'visits.creditToStore', 'visits.assign', 'visits.requestAssistance', 'rotation.pass', 'queue.call', 'consultations.saveDraft', 'fees.create', 'fees.pay', 'visits.setOutcome', 'staff.create', 'settings.update', 'audit.list', 'appointments.book', 'backups.create'],
   },
   administrator: {
     may: ['staff.create', 'staff.setPin', 'prices.applyImport', 'settings.update', 'backups.restore', 'audit.list', 'fees.void', 'visits.register', 'fees.confirm', 'appointments.book', 'appointments.checkIn', 'followUps.record', 'reports.serviceFigures',
-      'partnerStores.save', 'partnerStores.reassign', 'partnerStores.reminders', 'partnerReports.create', 'partnerReports.cancel', 'visits.creditToStore'],
+      'partnerStores.save', 'partnerStores.reassign', 'partnerStores.reminders', 'partnerReports.create', 'partnerReports.cancel', 'visits.creditToStore',
+      'cards.ofClient', 'cards.get', 'cards.deduct', 'cards.undoDeduction'],
     mayNot: [],
   },
 }
@@ -68,7 +72,13 @@ const allowedBy = (role: StaffRole | 'nobody', permission: Permission): boolean 
 
 describe('permissions', () => {
   it('names every method with one of the known permissions', () => {
-    for (const method of METHODS) expect(Object.keys({ public: 1, read: 1, desk: 1, consult: 1, outcome: 1, admin: 1, partners: 1, marketing: 1 }), method).toContain(contract[method].permission)
+    for (const method of METHODS) expect(Object.keys({ public: 1, read: 1, desk: 1, consult: 1, outcome: 1, admin: 1, partners: 1, marketing: 1, treat: 1 }), method).toContain(contract[method].permission)
+  })
+
+  it('give the treatment room’s work (treat: deducting a session) to the desk, nurses, doctors and administrators only', () => {
+    expect(STAFF_ROLES.filter((role) => ROLE_PERMISSIONS[role].includes('treat')).sort()).toEqual(['administrator', 'doctor', 'nurse', 'receptionist'])
+    expect(contract['cards.deduct'].permission).toBe('treat')
+    expect(contract['cards.undoDeduction'].permission).toBe('admin')
   })
 
   it('match what the clinic expects of each role', () => {

@@ -48,6 +48,7 @@ import { getStaff } from '../../../db/staff.ts'
 import type { ReadableDb, WritableDb } from '../../../db/types.ts'
 import type { HandlerContext } from '../context.ts'
 import type { PartialHandlerTable } from '../handlerTable.ts'
+import { makeCardsOfPaid, refuseVoidOfUsedCards, voidCardsOf } from './cardBooking.ts'
 import { dropOpenFollowUpsOf, planFollowUpsOf } from './followUps.ts'
 import { bookRebatesOfPaid, reverseRebatesOf } from './rebateBooking.ts'
 import { requireVisit } from './visitGuards.ts'
@@ -255,21 +256,24 @@ function createDraft(ctx: HandlerContext, header: Header, extra: Pick<NewFeeShee
 }
 
 /**
- * Voids a confirmed or paid sheet by an administrator, with the reason, drops its open follow-up calls and
- * books the reversal of its rebates in this month; the caller audits, with `rebates` (what was reversed, or '').
+ * Voids a confirmed or paid sheet by an administrator, with the reason, drops its open follow-up calls, books
+ * the reversal of its rebates in this month and voids its treatment cards (refused while one has a session
+ * deducted); the caller audits, with `notes` (what was reversed and voided, or '').
  */
-function voidSheet(ctx: HandlerContext, id: number, reason: string): { voided: FeeSheet; rebates: string } {
+function voidSheet(ctx: HandlerContext, id: number, reason: string): { voided: FeeSheet; notes: string } {
   const sheet = requireSheet(ctx.db, id)
   if (!canVoidFeeSheet(ctx.operator.role)) throw new DomainError('forbidden', 'fees.voidForbidden')
   if (sheet.status === 'draft') throw new DomainError('rule_violation', 'fees.voidDraft', { sheetNo: sheet.sheetNo })
   if (sheet.status === 'void') throw new DomainError('conflict', 'fees.isVoid', { sheetNo: sheet.sheetNo })
+  refuseVoidOfUsedCards(ctx, sheet)
   if (!voidFeeSheet(ctx.db, id, reason, ctx.now(), ctx.operator.name)) throw changed(sheet)
   dropOpenFollowUpsOf(ctx, id)
   const voided = getFeeSheet(ctx.db, id) as FeeSheet
-  return { voided, rebates: reverseRebatesOf(ctx, voided) }
+  const rebates = reverseRebatesOf(ctx, voided)
+  return { voided, notes: rebateNote(rebates) + rebateNote(voidCardsOf(ctx, voided)) }
 }
 
-/** An audit line's tail naming what the ledger booked. */
+/** An audit line's tail naming what the ledger booked (or what else the payment or void did). */
 const rebateNote = (note: string) => (note === '' ? '' : `；${note}`)
 
 const EMPTY_CONTENT: FeeDraftContent = { lines: [], sheetDiscount: null, roundDown: 'none', deposits: [], note: '' }
@@ -392,21 +396,22 @@ export const feeHandlers: PartialHandlerTable<FeeMethods> = {
     const paid = getFeeSheet(ctx.db, id) as FeeSheet
     const split = payments.map((p) => `${PAYMENT_NAMES_ZH[p.method]} ${formatFen(p.fen)}`).join('、')
     const rebates = bookRebatesOfPaid(ctx, paid)
-    ctx.audit(`收费${label(paid)}：${split || '定金已抵全款'}${rebateNote(rebates)}`)
+    const cards = makeCardsOfPaid(ctx, paid)
+    ctx.audit(`收费${label(paid)}：${split || '定金已抵全款'}${rebateNote(rebates)}${rebateNote(cards)}`)
     emitChange(ctx, paid)
     planFollowUpsOf(ctx, paid)
     return paid
   },
 
   'fees.void': (ctx, { id, reason }) => {
-    const { voided, rebates } = voidSheet(ctx, id, reason)
-    ctx.audit(`作废${label(voided)}，理由：${reason}${rebateNote(rebates)}`)
+    const { voided, notes } = voidSheet(ctx, id, reason)
+    ctx.audit(`作废${label(voided)}，理由：${reason}${notes}`)
     emitChange(ctx, voided)
     return voided
   },
 
   'fees.reissue': (ctx, { id, reason }) => {
-    const { voided, rebates } = voidSheet(ctx, id, reason)
+    const { voided, notes } = voidSheet(ctx, id, reason)
     const visit = requireVisit(ctx.db, voided.visitId)
     const content: FeeDraftContent = {
       lines: voided.lines,
@@ -416,7 +421,7 @@ export const feeHandlers: PartialHandlerTable<FeeMethods> = {
       note: voided.note,
     }
     const draft = createDraft(ctx, headerOf(ctx.db, visit), { consultationSheetId: voided.consultationSheetId, replacesId: voided.id }, content)
-    ctx.audit(`作废${label(voided)}并重开为 ${draft.sheetNo}，理由：${reason}${rebateNote(rebates)}`)
+    ctx.audit(`作废${label(voided)}并重开为 ${draft.sheetNo}，理由：${reason}${notes}`)
     emitChange(ctx, draft, voided.id)
     return draft
   },

@@ -3,6 +3,7 @@ import type { HandlerTable } from '../handlerTable.ts'
 import { appointmentHandlers } from './appointments.ts'
 import { auditHandlers } from './audit.ts'
 import { backupHandlers } from './backups.ts'
+import { cardHandlers } from './cards.ts'
 import { clientHandlers } from './clients.ts'
 import { consultationHandlers } from './consultations.ts'
 import { feeHandlers } from './fees.ts'
@@ -44,4 +45,5 @@ export const handlers: HandlerTable = {
   ...followUpHandlers,
   ...partnerHandlers,
   ...rebateHandlers,
+  ...cardHandlers,
 }

@@ -15,6 +15,7 @@ import { marketingEn } from './marketing.en-US.ts'
 import { rebateRatesEn } from './rebateRates.en-US.ts'
 import { appointmentsEn, followUpsEn, serviceFiguresEn } from './appointments.en-US.ts'
 import type { MessageSchema } from './zh-CN.ts'
+import { cardsEn } from './cards.en-US.ts'
 
 /** English (en-US): the same keys as zh-CN, checked by the type. */
 const enUS: MessageSchema = {
@@ -196,6 +197,7 @@ const enUS: MessageSchema = {
   backups: backupsEn,
   audit: auditEn,
   session: sessionEn,
+  cards: cardsEn,
 }
 
 export default enUS

@@ -22,6 +22,7 @@ export const policiesEn: typeof policiesZh = {
   waitSection: 'Waiting alerts and archive numbers',
   waitMinutes: 'Flag waits longer than (minutes)',
   waitCount: 'Alert when more than (clients) wait',
+  reportValidDays: 'Days a partner report stays valid (from the report day)',
   archiveTemplate: 'Archive number format',
   archiveHint: '{y4} year, {y2} two-digit year, {m} month, {d} day, {seq} five-digit running number (never reused). Example: {example}',
   callSection: 'Calling and tickets',

@@ -21,6 +21,7 @@ export const policiesZh = {
   waitSection: '候诊提醒与档案号',
   waitMinutes: '候诊超过（分钟）标红',
   waitCount: '候诊人数超过（人）提醒',
+  reportValidDays: '店家报备有效天数（含报备当天起算）',
   archiveTemplate: '档案号格式',
   archiveHint: '{y4} 年、{y2} 两位年、{m} 月、{d} 日、{seq} 五位流水号（不会重复）。示例：{example}',
   callSection: '叫号与小票',

@@ -14,6 +14,7 @@ import { statementsZh } from './statements.zh-CN.ts'
 import { marketingZh } from './marketing.zh-CN.ts'
 import { rebateRatesZh } from './rebateRates.zh-CN.ts'
 import { appointmentsZh, followUpsZh, serviceFiguresZh } from './appointments.zh-CN.ts'
+import { cardsZh } from './cards.zh-CN.ts'
 
 /** Chinese (zh-CN): the source of truth for the message keys; en-US must have the same shape. */
 const zhCN = {
@@ -193,6 +194,7 @@ const zhCN = {
   backups: backupsZh,
   audit: auditZh,
   session: sessionZh,
+  cards: cardsZh,
 }
 
 export default zhCN
