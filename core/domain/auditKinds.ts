@@ -3,7 +3,7 @@
  * dot). The audit log screen filters by kind; rows written outside the dispatcher use methods of the same
  * areas (`backups.auto`, `backups.restore`), so they fall into their kind too.
  */
-export const AUDIT_KINDS = ['registration', 'rotation', 'calls', 'consultation', 'fees', 'prices', 'staff', 'settings', 'backups', 'session', 'appointments', 'partners', 'other'] as const
+export const AUDIT_KINDS = ['registration', 'rotation', 'calls', 'consultation', 'fees', 'prices', 'staff', 'settings', 'backups', 'session', 'appointments', 'partners', 'treatment', 'other'] as const
 export type AuditKind = (typeof AUDIT_KINDS)[number]
 
 /** The areas of each named kind; every other area is `other`. */
@@ -12,7 +12,7 @@ export const AUDIT_KIND_AREAS: Readonly<Record<Exclude<AuditKind, 'other'>, read
   rotation: ['rotation'],
   calls: ['queue', 'display'],
   consultation: ['consultations'],
-  fees: ['fees'],
+  fees: ['fees', 'storedValue'],
   prices: ['prices'],
   staff: ['staff'],
   settings: ['settings'],
@@ -20,6 +20,7 @@ export const AUDIT_KIND_AREAS: Readonly<Record<Exclude<AuditKind, 'other'>, read
   session: ['session', 'setup'],
   appointments: ['appointments', 'followUps'],
   partners: ['partnerStores', 'partnerReports', 'rebates', 'referrals'],
+  treatment: ['cards', 'complaints'],
 }
 
 const KIND_OF_AREA: ReadonlyMap<string, AuditKind> = new Map(

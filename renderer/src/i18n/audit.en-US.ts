@@ -27,7 +27,7 @@ export const auditEn: typeof auditZh = {
     rotation: 'Rotation',
     calls: 'Calls',
     consultation: 'Consultation',
-    fees: 'Fees',
+    fees: 'Fees and stored value',
     prices: 'Price list',
     staff: 'Staff',
     settings: 'Settings',
@@ -35,6 +35,7 @@ export const auditEn: typeof auditZh = {
     session: 'Sign-in',
     appointments: 'Appointments and follow-ups',
     partners: 'Partner stores and reports',
+    treatment: 'Treatment and complaints',
     other: 'Other',
   },
   table: {

@@ -26,7 +26,7 @@ export const auditZh = {
     rotation: '轮牌',
     calls: '叫号',
     consultation: '咨询单',
-    fees: '缴费',
+    fees: '缴费与储值',
     prices: '价目表',
     staff: '员工',
     settings: '设置',
@@ -34,6 +34,7 @@ export const auditZh = {
     session: '登录',
     appointments: '预约与回访',
     partners: '店家与报备',
+    treatment: '治疗与投诉',
     other: '其他',
   },
   table: {
