@@ -1,3 +1,4 @@
+import type { ScoredCall } from '../core/domain/serviceFigures.ts'
 import type { FollowUpCall, FollowUpCategory, FollowUpResult, FollowUpRow, PlannedCall } from '../core/domain/followUp.ts'
 import type { ReadableDb, WritableDb } from './types.ts'
 import { stmt } from './statements.ts'
@@ -16,6 +17,7 @@ interface FollowUpDbRow {
   notes: string
   done_at: string | null
   done_by_name: string
+  satisfaction: number | null
   version: number
   created_at: string
 }
@@ -42,6 +44,7 @@ function rowToCall(row: FollowUpDbRow): FollowUpCall {
     notes: row.notes,
     doneAt: row.done_at,
     doneByName: row.done_by_name,
+    satisfaction: row.satisfaction,
     version: row.version,
     createdAt: row.created_at,
   }
@@ -110,6 +113,8 @@ export function getCallRow(db: ReadableDb, id: number, today: string): FollowUpR
 
 export interface CallOutcome {
   result: FollowUpResult
+  /** 1–5 on a call that reached the client, else null. */
+  satisfaction: number | null
   /** The line added to the notes. */
   noteLine: string
   /** Set when the call closes the follow-up. */
@@ -125,16 +130,38 @@ export function recordCall(db: WritableDb, id: number, expectedVersion: number, 
     `UPDATE follow_up_calls SET result = @result, attempts = attempts + 1,
        notes = CASE WHEN notes = '' THEN @noteLine ELSE notes || char(10) || @noteLine END,
        status = CASE WHEN @doneAt IS NULL THEN 'open' ELSE 'done' END,
-       done_at = @doneAt, done_by = @doneBy, done_by_name = coalesce(@doneByName, done_by_name), version = version + 1
+       done_at = @doneAt, done_by = @doneBy, done_by_name = coalesce(@doneByName, done_by_name),
+       satisfaction = @satisfaction, version = version + 1
      WHERE id = @id AND version = @expectedVersion AND status = 'open'`,
   ).run({
     id,
     expectedVersion,
     result: outcome.result,
+    satisfaction: outcome.satisfaction,
     noteLine: outcome.noteLine,
     doneAt: outcome.done?.at ?? null,
     doneBy: outcome.done?.byStaffId ?? null,
     doneByName: outcome.done?.byName ?? null,
   })
   return result.changes === 1
+}
+
+
+/**
+ * The scored calls due in a run of days (both ends included). The consultant is the visit's (who served
+ * it), else the client's own; the nurse is the one of the first deduction (not undone) of a treatment card
+ * of the call's fee sheet, as visits record no nurse: a call of a sheet with no deduction has none.
+ */
+export function satisfactionFactsIn(db: ReadableDb, from: string, to: string): ScoredCall[] {
+  return stmt(db,
+    `SELECT f.satisfaction AS score, sc.id AS consultantId, sc.name AS consultantName, sn.id AS nurseId, sn.name AS nurseName
+     FROM follow_up_calls f
+     JOIN clients c ON c.id = f.client_id
+     LEFT JOIN visits v ON v.id = f.visit_id
+     LEFT JOIN staff sc ON sc.id = coalesce(v.consultant_id, c.own_consultant_id)
+     LEFT JOIN staff sn ON sn.id = (
+       SELECT d.nurse_id FROM card_deductions d JOIN treatment_cards t ON t.id = d.card_id
+       WHERE t.fee_sheet_id = f.fee_sheet_id AND d.undone_at IS NULL ORDER BY d.at, d.id LIMIT 1)
+     WHERE f.due_date BETWEEN ? AND ? AND f.satisfaction IS NOT NULL`,
+  ).all(from, to) as ScoredCall[]
 }

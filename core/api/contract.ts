@@ -2,6 +2,8 @@ import type { z } from 'zod'
 import type { MethodSpec } from './method.ts'
 import { appointmentMethods } from './appointments.ts'
 import { cardMethods } from './cards.ts'
+import { complaintMethods } from './complaints.ts'
+import { storedValueMethods } from './storedValue.ts'
 import { auditMethods } from './audit.ts'
 import { backupMethods } from './backups.ts'
 import { clientMethods } from './clients.ts'
@@ -43,6 +45,8 @@ export const contract = {
   ...partnerMethods,
   ...rebateMethods,
   ...cardMethods,
+  ...complaintMethods,
+  ...storedValueMethods,
 } satisfies Record<string, MethodSpec>
 
 export type Contract = typeof contract

@@ -1,11 +1,11 @@
 import { z } from 'zod'
 import { FOLLOW_UP_RESULTS, type FollowUpRow } from '../domain/followUp.ts'
-import type { ServiceFigures } from '../domain/serviceFigures.ts'
+import type { SatisfactionFigures, ServiceFigures } from '../domain/serviceFigures.ts'
 import { idSchema } from './clients.ts'
 import { method } from './method.ts'
 import { dayRangeSchema } from './reports.ts'
 
-export type { ServiceFigures } from '../domain/serviceFigures.ts'
+export type { SatisfactionFigures, ServiceFigures } from '../domain/serviceFigures.ts'
 
 const isoDate = z.iso.date('validation.date')
 const version = z.number().int().min(1)
@@ -22,7 +22,8 @@ export const followUpMethods = {
   'followUps.ofClient': method<FollowUpRow[]>()({ input: z.object({ clientId: idSchema }).strict(), writes: false, permission: 'read' }),
   /**
    * The result of a call of an open follow-up: 'reached' (with what was said) and 'unreachable' close it;
-   * 'no_answer' keeps it open. Every call counts an attempt and adds a dated line to the notes.
+   * 'no_answer' keeps it open. Every call counts an attempt and adds a dated line to the notes. A reached
+   * call may record the client's satisfaction, 1–5 (满意度); another result takes none.
    */
   'followUps.record': method<FollowUpRow>()({
     input: z
@@ -31,12 +32,16 @@ export const followUpMethods = {
         expectedVersion: version,
         result: z.enum(FOLLOW_UP_RESULTS),
         notes: z.string().trim().max(500, 'validation.tooLong').default(''),
+        satisfaction: z.number().int('validation.satisfaction').min(1, 'validation.satisfaction').max(5, 'validation.satisfaction').nullable().default(null),
       })
       .strict()
-      .refine((v) => v.result !== 'reached' || v.notes !== '', { message: 'validation.followUpNotes', path: ['notes'] }),
+      .refine((v) => v.result !== 'reached' || v.notes !== '', { message: 'validation.followUpNotes', path: ['notes'] })
+      .refine((v) => v.result === 'reached' || v.satisfaction === null, { message: 'validation.satisfactionReached', path: ['satisfaction'] }),
     writes: true,
     permission: 'desk',
   }),
   /** Counts only (no money), so every signed-in operator may read them; rates are the screen's division. */
   'reports.serviceFigures': method<ServiceFigures>()({ input: dayRangeSchema, writes: false, permission: 'read' }),
+  /** Satisfaction per consultant and nurse over the range, and the open complaints: averages and counts, no money. */
+  'reports.satisfaction': method<SatisfactionFigures>()({ input: dayRangeSchema, writes: false, permission: 'read' }),
 }

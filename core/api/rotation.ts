@@ -33,6 +33,27 @@ export interface BoardView {
   /** What undo would take back, or null. */
   undoable: { seq: number; type: string } | null
   lastEvent: { seq: number; type: string; at: string; actor: string | null; reason: string | null } | null
+  /** Today's assignments of the board, oldest first: who took which visit, and whether they finished it.
+   *  The nurse board's list says which paid visits were handed over (交给护士) and to whom. */
+  assignments?: BoardAssignmentView[]
+}
+
+export interface BoardAssignmentView {
+  visitId: number
+  queueNo: string | null
+  memberId: number
+  memberName: string
+  at: string
+  finishedAt: string | null
+}
+
+/** The hand-over after payment: the visit and the nurse who took it, with the nurse board as it is now. */
+export interface NurseHandOver {
+  visitId: number
+  queueNo: string
+  nurseId: number
+  nurseName: string
+  board: BoardView
 }
 
 export interface FairnessRow extends MemberCounts {
@@ -72,6 +93,21 @@ export const rotationMethods = {
     permission: 'desk',
   }),
   'rotation.undo': method<BoardView>()({ input: z.object({ kind }).strict(), writes: true, permission: 'desk' }),
+  /**
+   * 交给护士: a visit of today with a paid fee sheet goes to the next available nurse of today's nurse board
+   * (rule 2 on the board of kind 'nurse'; skills by the visit's intended category). Undone by rotation.undo.
+   */
+  'rotation.handToNurse': method<NurseHandOver>()({
+    input: z.object({ visitId: idSchema }).strict(),
+    writes: true,
+    permission: 'desk',
+  }),
+  /** 治疗完成: the nurse (or doctor) serving the visit is available again. Consultants are freed by the visit's status. */
+  'rotation.finish': method<BoardView>()({
+    input: z.object({ kind: z.enum(['doctor', 'nurse']).default('nurse'), visitId: idSchema }).strict(),
+    writes: true,
+    permission: 'desk',
+  }),
   'rotation.figures': method<FairnessRow[]>()({
     input: z
       .object({ kind, from: isoDate, to: isoDate })

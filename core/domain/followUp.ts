@@ -127,6 +127,8 @@ export interface FollowUpCall {
   notes: string
   doneAt: string | null
   doneByName: string
+  /** 1–5, recorded only on a call that reached the client (满意度); null when none was given. */
+  satisfaction?: number | null
   version: number
   createdAt: string
 }

@@ -86,3 +86,69 @@ export function serviceFigures(input: FiguresInput): ServiceFigures {
     followUpsOnTime: count(followUps, (f) => doneOnTime(f, localDateOfInstant)),
   }
 }
+
+/**
+ * Satisfaction (满意度) over a run of days, beside the service figures: the scores (1–5) recorded on
+ * follow-up calls due in the range, averaged per consultant and per nurse who served the client (a call
+ * with no consultant or no nurse known counts only in the other table, and in the overall average), and
+ * the complaints open now (a count of today, not of the range).
+ */
+export interface SatisfactionRow {
+  staffId: number
+  name: string
+  calls: number
+  /** Rounded to two decimals. */
+  average: number
+}
+
+export interface SatisfactionFigures {
+  from: string
+  to: string
+  scoredCalls: number
+  /** null when no call of the range was scored. */
+  average: number | null
+  byConsultant: SatisfactionRow[]
+  byNurse: SatisfactionRow[]
+  openComplaints: number
+}
+
+/** One scored call as the figures need it. */
+export interface ScoredCall {
+  score: number
+  consultantId: number | null
+  consultantName: string | null
+  nurseId: number | null
+  nurseName: string | null
+}
+
+const round2 = (n: number) => Math.round(n * 100) / 100
+
+/** Per staff member, best average first, then more calls, then by name. */
+function averagesBy(calls: readonly ScoredCall[], pick: (c: ScoredCall) => { id: number | null; name: string | null }): SatisfactionRow[] {
+  const sums = new Map<number, { name: string; calls: number; total: number }>()
+  for (const call of calls) {
+    const { id, name } = pick(call)
+    if (id === null) continue
+    const sum = sums.get(id) ?? { name: name ?? '', calls: 0, total: 0 }
+    sum.calls += 1
+    sum.total += call.score
+    sums.set(id, sum)
+  }
+  return [...sums]
+    .map(([staffId, s]) => ({ staffId, name: s.name, calls: s.calls, average: round2(s.total / s.calls) }))
+    .sort((a, b) => b.average - a.average || b.calls - a.calls || a.name.localeCompare(b.name, 'zh-CN'))
+}
+
+export function satisfactionFigures(input: { from: string; to: string; calls: readonly ScoredCall[]; openComplaints: number }): SatisfactionFigures {
+  const { calls } = input
+  const total = calls.reduce((n, c) => n + c.score, 0)
+  return {
+    from: input.from,
+    to: input.to,
+    scoredCalls: calls.length,
+    average: calls.length > 0 ? round2(total / calls.length) : null,
+    byConsultant: averagesBy(calls, (c) => ({ id: c.consultantId, name: c.consultantName })),
+    byNurse: averagesBy(calls, (c) => ({ id: c.nurseId, name: c.nurseName })),
+    openComplaints: input.openComplaints,
+  }
+}

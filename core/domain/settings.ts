@@ -5,6 +5,7 @@ import { DEFAULT_CONFIRMATION_TEMPLATE } from './confirmationText.ts'
 import { DEFAULT_FOLLOW_UP_PLANS, followUpPlansSchema } from './followUp.ts'
 import { DEFAULT_REPORT_VALID_DAYS } from './partnerStore.ts'
 import { DEFAULT_REBATE_RATES, rebateRatesSchema } from './rebateRates.ts'
+import { bonusRulesSchema } from './storedValue.ts'
 import { DEFAULT_CARD_VALID_DAYS } from './treatmentCard.ts'
 
 const prefix = z
@@ -90,6 +91,8 @@ const clinicSettingsObject = z.object({
   rebateRates: rebateRatesSchema,
   /** Days a treatment card (疗程卡) is valid from the day it was paid, that day included (core/domain/treatmentCard.ts). */
   treatmentCardValidDays: z.number().int('validation.range').min(1, 'validation.range').max(3650, 'validation.range'),
+  /** Stored value's top-up bonuses (充 ¥x 送 ¥y, core/domain/storedValue.ts); none by default. */
+  storedValueBonusRules: bonusRulesSchema,
 })
 
 /**
@@ -136,6 +139,7 @@ export const DEFAULT_SETTINGS: ClinicSettings = {
   consultationSupervisorId: null,
   rebateRates: DEFAULT_REBATE_RATES,
   treatmentCardValidDays: DEFAULT_CARD_VALID_DAYS,
+  storedValueBonusRules: [],
 }
 
 /** A change of some keys; zod refuses .partial() of a refined object, so it is made from the plain one. */

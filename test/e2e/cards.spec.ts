@@ -20,7 +20,7 @@ async function choose(page: Page, testId: string, label: string): Promise<void> 
   await expect(page.getByRole('option', { name: label, exact: true })).toBeHidden()
 }
 
-test.describe('treatment cards', () => {
+test.describe('after the deal: treatment cards, the nurse board and stored value', () => {
   test.describe.configure({ mode: 'serial' })
   let call: Call
   let clientId = 0
@@ -117,5 +117,47 @@ test.describe('treatment cards', () => {
     await call('fees.void', { id: sheetId, reason: '顾客退款' })
     await expect(card.getByTestId('card-status')).toHaveText('已作废')
     await expect(card.getByTestId('client-card-deduct')).toHaveCount(0)
+  })
+
+  test('a top-up with its bonus pays a sheet (more than the balance refused); once paid, the desk hands her to the next nurse in one click', async ({ desk }, info) => {
+    // A 充 ¥1,000 送 ¥100 rule, the nurse board open with 吴婷, the client in her consultation.
+    const settings = await call<{ storedValueBonusRules: unknown[] }>('settings.get', {})
+    expect(settings.storedValueBonusRules).toEqual([])
+    await call('settings.update', { storedValueBonusRules: [{ minFen: 100_000, bonusFen: 10_000 }] })
+    await call('rotation.open', { kind: 'nurse', memberIds: [8] })
+    const visits = await call<{ id: number; clientId: number; version: number; queueNo: string }[]>('visits.ofDay', {})
+    const visit = visits.find((v) => v.clientId === clientId)!
+    await call('visits.setStatus', { visitId: visit.id, expectedVersion: visit.version, status: 'consulting' })
+
+    // 充值 ¥1,000.00 by WeChat on her record: ¥100.00 is given.
+    await desk.goto(`${server.url}#/clients/${clientId}`)
+    await desk.getByTestId('stored-value-top-up').click()
+    await desk.getByTestId('top-up-amount').fill('1000')
+    await desk.getByTestId('top-up-method-wechat').click()
+    await expect(desk.getByTestId('top-up-bonus')).toContainText('将赠送 ¥100.00')
+    await desk.getByTestId('top-up-submit').click()
+    await expect(desk.getByTestId('stored-value-balance')).toContainText('¥1,100.00')
+
+    // A second sheet (T001 once, ¥1,280.00): ¥1,100.00 from the balance, the rest in cash; more than the balance is refused.
+    const items = await call<{ id: number; code: string }[]>('prices.list', {})
+    const draft = await call<{ id: number; revision: number }>('fees.create', { visitId: visit.id })
+    const saved = await call<{ id: number; revision: number }>('fees.saveDraft', { id: draft.id, expectedRevision: draft.revision, lines: [{ itemId: items.find((i) => i.code === 'T001')!.id, quantity: 1, discount: null }] })
+    const confirmed = await call<{ id: number; totals: { payable: number } }>('fees.confirm', { id: saved.id, expectedRevision: saved.revision })
+    await expect(call('fees.pay', { id: confirmed.id, payments: [{ method: 'stored_value', fen: confirmed.totals.payable }] })).rejects.toThrow('储值余额 ¥1,100.00，不足以支付 ¥1,280.00')
+    await call('fees.pay', { id: confirmed.id, payments: [{ method: 'stored_value', fen: 110_000 }, { method: 'cash', fen: confirmed.totals.payable - 110_000 }] })
+    await expect(desk.getByTestId('stored-value-balance')).toContainText('¥0.00')
+    await expect(desk.getByTestId('stored-value-entry-kind')).toHaveText(['消费', '赠送', '充值'])
+    await desk.getByTestId('client-stored-value-card').scrollIntoViewIfNeeded()
+    await desk.screenshot({ path: screenshotPath(info, 'client-stored-value.png') })
+
+    // Paid: the desk hands her to the next nurse of the nurse board in one click.
+    await desk.goto(`${server.url}#/front-desk`)
+    const served = desk.getByTestId('served-row').filter({ hasText: visit.queueNo })
+    await served.getByTestId('nurse-hand-over').click()
+    await expect(served.getByTestId('nurse-handed')).toHaveText('已交给 护士 吴婷')
+    await desk.getByTestId('board-panel-nurse').click()
+    await expect(desk.getByTestId('nurse-board')).toContainText('吴婷')
+    await expect(desk.getByTestId('nurse-board')).toContainText(visit.queueNo)
+    await desk.screenshot({ path: screenshotPath(info, 'nurse-board.png') })
   })
 })

@@ -490,6 +490,8 @@ describe('fees.markPrinted', () => {
     expect(first).toMatchObject({ copy: false, sheet: { printCount: 1, revision: confirmed.revision } })
     const second = await d.call('fees.markPrinted', { id: sheet.id })
     expect(second).toMatchObject({ copy: true, sheet: { printCount: 2 } })
+    // Paying from stored value needs the balance first (storedValue.topUp).
+    await d.call('storedValue.topUp', { clientId: sheet.clientId, amountFen: 140950, method: 'cash' })
     await d.call('fees.pay', { id: sheet.id, payments: [{ method: 'stored_value', fen: 140950 }] })
     expect(await d.call('fees.markPrinted', { id: sheet.id })).toMatchObject({ copy: true, sheet: { printCount: 3, status: 'paid' } })
     expect(audits(d, 'fees.markPrinted')).toEqual([

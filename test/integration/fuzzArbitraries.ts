@@ -285,14 +285,16 @@ function stringOf(def: z.core.$ZodStringDef, walk: Walk): fc.Arbitrary<unknown> 
   }
   // z.iso.date() and friends are strings with a format (and its pattern) on the definition itself.
   const format = (def as z.core.$ZodStringDef & { format?: string }).format
-  if (format !== undefined && format !== 'date') unknownKind(walk, `a string format "${format}"`)
+  if (format !== undefined && format !== 'date' && format !== 'datetime') unknownKind(walk, `a string format "${format}"`)
 
   const fits = (text: string) => text.length >= min && text.length <= max
   const fitting = (texts: string[]): fc.Arbitrary<string>[] => (texts.some(fits) ? [fc.constantFrom(...texts.filter(fits))] : [])
   const typical: fc.Arbitrary<string> =
     format === 'date'
       ? dateString(walk.hints)
-      : patterns.length > 0
+      : format === 'datetime'
+        ? dateTimeString(walk.hints)
+        : patterns.length > 0
         ? matching(patterns, min, max)
         : fc.oneof(
             { weight: 3, arbitrary: fc.string({ minLength: min, maxLength: Math.min(max, min + 20), unit: 'grapheme-ascii' }) },
@@ -332,6 +334,15 @@ function dateString(hints: FuzzHints): fc.Arbitrary<string> {
     { weight: 6, arbitrary: fc.integer({ min: -10, max: 10 }).map((n) => addDays(hints.today, n)) },
     { weight: 2, arbitrary: fc.integer({ min: -40_000, max: 40_000 }).map((n) => addDays(hints.today, n)) },
     { weight: 1, arbitrary: fc.constantFrom('2026-02-30', '2026-13-01', '0000-00-00', '2026-11-23T00:00:00Z', '99999-01-01', '2026-1-1', '1899-12-31', '2026-11-23 ') },
+  )
+}
+
+/** ISO times around today with an offset (z.iso.datetime({ offset: true })), and near misses. */
+function dateTimeString(hints: FuzzHints): fc.Arbitrary<string> {
+  return fc.oneof(
+    { weight: 6, arbitrary: fc.tuple(fc.integer({ min: -10, max: 10 }), fc.integer({ min: 0, max: 23 })).map(([n, h]) => `${addDays(hints.today, n)}T${String(h).padStart(2, '0')}:30:00+08:00`) },
+    { weight: 2, arbitrary: fc.integer({ min: -40_000, max: 40_000 }).map((n) => `${addDays(hints.today, n)}T08:00:00.000Z`) },
+    { weight: 1, arbitrary: fc.constantFrom('2026-02-30T10:00:00Z', '2026-11-23', '2026-11-23T25:00:00Z', '2026-11-23T10:00:00', 'yesterday', '2026-11-23T10:00:00+99:00') },
   )
 }
 

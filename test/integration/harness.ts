@@ -100,6 +100,7 @@ export function openDesk(path: string, clock: Clock = makeClock(), operator: Ope
     fee_payments: count('fee_payments'),
     treatment_cards: JSON.stringify(db.prepare('SELECT id, version, voided FROM treatment_cards ORDER BY id').all()),
     card_deductions: JSON.stringify(db.prepare('SELECT id, undone_at FROM card_deductions ORDER BY id').all()),
+    stored_value_ledger: count('stored_value_ledger'),
     appointments: JSON.stringify(db.prepare('SELECT id, version, status, date, time, consultant_id FROM appointments ORDER BY id').all()),
     appointment_confirmations: count('appointment_confirmations'),
     follow_up_calls: JSON.stringify(db.prepare('SELECT id, version, status, attempts, due_date FROM follow_up_calls ORDER BY id').all()),

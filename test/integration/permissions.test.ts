@@ -21,7 +21,8 @@ const EXPECTED: Record<StaffRole | 'nobody', { may: MethodName[]; mayNot: Method
     may: ['app.info', 'settings.get', 'settings.setLanguage', 'session.current', 'session.operators', 'session.signIn', 'queue.display', 'display.state', 'setup.complete'],
     mayNot: ['visits.ofDay', 'clients.search', 'staff.list', 'rotation.board', 'fees.list', 'session.changePin', 'backups.status', 'appointments.list', 'appointments.confirmations', 'appointments.book',
       'followUps.due', 'followUps.record', 'reports.serviceFigures', 'partnerStores.list', 'partnerReports.create', 'partnerReports.list',
-      'cards.ofClient', 'cards.get', 'cards.deduct', 'cards.undoDeduction'],
+      'cards.ofClient', 'cards.get', 'cards.deduct', 'cards.undoDeduction', 'storedValue.account', 'storedValue.topUp', 'storedValue.refund',
+      'complaints.ofClient', 'complaints.open', 'complaints.create', 'complaints.addStep', 'complaints.close', 'reports.satisfaction'],
   },
   receptionist: {
     may: [
@@ -30,39 +31,43 @@ const EXPECTED: Record<StaffRole | 'nobody', { may: MethodName[]; mayNot: Method
       'appointments.confirmations', 'appointments.recordConfirmation',
       'followUps.due', 'followUps.ofClient', 'followUps.record', 'reports.serviceFigures',
       'partnerStores.list', 'partnerReports.create', 'partnerReports.list',
-      'cards.ofClient', 'cards.get', 'cards.deduct',
+      'cards.ofClient', 'cards.get', 'cards.deduct', 'storedValue.account', 'storedValue.topUp',
+      'complaints.ofClient', 'complaints.open', 'complaints.create', 'complaints.addStep', 'complaints.close', 'reports.satisfaction',
     ],
-    mayNot: ['cards.undoDeduction', 'partnerStores.save', 'partnerStores.get', 'partnerStores.reassign', 'partnerStores.reminders', 'partnerReports.cancel', 'visits.creditToStore', 'visits.requestAssistance', 'visits.detail', 'consultations.saveDraft', 'fees.create', 'fees.confirm', 'fees.void', 'prices.create', 'prices.applyImport', 'staff.create', 'staff.setPin', 'settings.update', 'backups.restore', 'backups.setSchedule', 'audit.list'],
+    mayNot: ['cards.undoDeduction', 'storedValue.refund', 'partnerStores.save', 'partnerStores.get', 'partnerStores.reassign', 'partnerStores.reminders', 'partnerReports.cancel', 'visits.creditToStore', 'visits.requestAssistance', 'visits.detail', 'consultations.saveDraft', 'fees.create', 'fees.confirm', 'fees.void', 'prices.create', 'prices.applyImport', 'staff.create', 'staff.setPin', 'settings.update', 'backups.restore', 'backups.setSchedule', 'audit.list'],
   },
   consultant: {
     may: ['consultations.saveDraft', 'consultations.markPrinted', 'fees.create', 'fees.saveDraft', 'fees.confirm', 'visits.setOutcome', 'visits.requestAssistance', 'visits.detail', 'clients.get', 'prices.list', 'appointments.list', 'appointments.ofClient', 'appointments.confirmations',
-      'followUps.due', 'followUps.ofClient', 'reports.serviceFigures', 'cards.ofClient', 'cards.get'],
+      'followUps.due', 'followUps.ofClient', 'reports.serviceFigures', 'cards.ofClient', 'cards.get', 'storedValue.account',
+      'complaints.ofClient', 'complaints.open', 'reports.satisfaction'],
     mayNot: [
-      'cards.deduct', 'cards.undoDeduction',
+      'cards.deduct', 'cards.undoDeduction', 'storedValue.topUp', 'storedValue.refund',
       'visits.register', 'rotation.pass', 'queue.call', 'fees.pay', 'fees.void', 'clients.create', 'prices.create', 'staff.update', 'backups.create', 'audit.list',
       'appointments.book', 'appointments.change', 'appointments.cancel', 'appointments.markNoShow', 'appointments.checkIn', 'appointments.recordConfirmation',
       'followUps.record', 'partnerStores.list', 'partnerReports.create', 'partnerStores.save',
+      'complaints.create', 'complaints.addStep', 'complaints.close',
     ],
   },
   doctor: {
-    may: ['consultations.saveDraft', 'fees.saveDraft', 'clients.get', 'cards.ofClient', 'cards.get', 'cards.deduct'],
-    mayNot: ['cards.undoDeduction', 'visits.setOutcome', 'visits.register', 'fees.pay', 'staff.create', 'audit.list', 'appointments.book', 'partnerReports.create'],
+    may: ['consultations.saveDraft', 'fees.saveDraft', 'clients.get', 'cards.ofClient', 'cards.get', 'cards.deduct', 'storedValue.account', 'complaints.ofClient'],
+    mayNot: ['complaints.create', 'cards.undoDeduction', 'storedValue.topUp', 'storedValue.refund', 'visits.setOutcome', 'visits.register', 'fees.pay', 'staff.create', 'audit.list', 'appointments.book', 'partnerReports.create'],
   },
   nurse: {
-    may: ['visits.ofDay', 'clients.get', 'rotation.board', 'appointments.list', 'followUps.due', 'cards.ofClient', 'cards.get', 'cards.deduct'],
-    mayNot: ['cards.undoDeduction', 'visits.register', 'consultations.saveDraft', 'fees.create', 'visits.setOutcome', 'staff.create', 'audit.list', 'appointments.book', 'appointments.checkIn', 'followUps.record', 'partnerReports.list'],
+    may: ['visits.ofDay', 'clients.get', 'rotation.board', 'appointments.list', 'followUps.due', 'cards.ofClient', 'cards.get', 'cards.deduct', 'storedValue.account', 'complaints.ofClient'],
+    mayNot: ['complaints.create', 'complaints.close', 'cards.undoDeduction', 'storedValue.topUp', 'storedValue.refund', 'visits.register', 'consultations.saveDraft', 'fees.create', 'visits.setOutcome', 'staff.create', 'audit.list', 'appointments.book', 'appointments.checkIn', 'followUps.record', 'partnerReports.list'],
   },
   marketing: {
     may: [
       'partnerStores.list', 'partnerStores.get', 'partnerStores.photo', 'partnerStores.save', 'partnerStores.reassign', 'partnerStores.reminders',
       'partnerReports.create', 'partnerReports.list', 'partnerReports.cancel', 'clients.search', 'staff.list',
     ],
-    mayNot: ['cards.deduct', 'cards.undoDeduction', 'visits.register', 'visits.creditToStore', 'visits.assign', 'visits.requestAssistance', 'rotation.pass', 'queue.call', 'consultations.saveDraft', 'fees.create', 'fees.pay', 'visits.setOutcome', 'staff.create', 'settings.update', 'audit.list', 'appointments.book', 'backups.create'],
+    mayNot: ['complaints.create', 'complaints.close', 'cards.deduct', 'cards.undoDeduction', 'storedValue.topUp', 'storedValue.refund', 'visits.register', 'visits.creditToStore', 'visits.assign', 'visits.requestAssistance', 'rotation.pass', 'queue.call', 'consultations.saveDraft', 'fees.create', 'fees.pay', 'visits.setOutcome', 'staff.create', 'settings.update', 'audit.list', 'appointments.book', 'backups.create'],
   },
   administrator: {
     may: ['staff.create', 'staff.setPin', 'prices.applyImport', 'settings.update', 'backups.restore', 'audit.list', 'fees.void', 'visits.register', 'fees.confirm', 'appointments.book', 'appointments.checkIn', 'followUps.record', 'reports.serviceFigures',
       'partnerStores.save', 'partnerStores.reassign', 'partnerStores.reminders', 'partnerReports.create', 'partnerReports.cancel', 'visits.creditToStore',
-      'cards.ofClient', 'cards.get', 'cards.deduct', 'cards.undoDeduction'],
+      'cards.ofClient', 'cards.get', 'cards.deduct', 'cards.undoDeduction', 'storedValue.account', 'storedValue.topUp', 'storedValue.refund',
+      'complaints.ofClient', 'complaints.open', 'complaints.create', 'complaints.addStep', 'complaints.close', 'reports.satisfaction'],
     mayNot: [],
   },
 }

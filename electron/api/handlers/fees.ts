@@ -51,6 +51,7 @@ import type { PartialHandlerTable } from '../handlerTable.ts'
 import { makeCardsOfPaid, refuseVoidOfUsedCards, voidCardsOf } from './cardBooking.ts'
 import { dropOpenFollowUpsOf, planFollowUpsOf } from './followUps.ts'
 import { bookRebatesOfPaid, reverseRebatesOf } from './rebateBooking.ts'
+import { payFromStoredValue, reverseStoredValueOf } from './storedValueBooking.ts'
 import { requireVisit } from './visitGuards.ts'
 
 type FeeMethods =
@@ -270,7 +271,7 @@ function voidSheet(ctx: HandlerContext, id: number, reason: string): { voided: F
   dropOpenFollowUpsOf(ctx, id)
   const voided = getFeeSheet(ctx.db, id) as FeeSheet
   const rebates = reverseRebatesOf(ctx, voided)
-  return { voided, notes: rebateNote(rebates) + rebateNote(voidCardsOf(ctx, voided)) }
+  return { voided, notes: rebateNote(rebates) + rebateNote(voidCardsOf(ctx, voided)) + rebateNote(reverseStoredValueOf(ctx, voided)) }
 }
 
 /** An audit line's tail naming what the ledger booked (or what else the payment or void did). */
@@ -392,12 +393,13 @@ export const feeHandlers: PartialHandlerTable<FeeMethods> = {
       const params = { payable: formatFen(payable), given: formatFen(given), diff: formatFen(Math.abs(payable - given)) }
       throw new DomainError('invalid_input', given < payable ? 'fees.paymentShort' : 'fees.paymentOver', params, 'payments')
     }
+    const storedValue = payFromStoredValue(ctx, sheet, payments)
     if (!payFeeSheet(ctx.db, id, payments, ctx.now(), ctx.operator.name)) throw changed(sheet)
     const paid = getFeeSheet(ctx.db, id) as FeeSheet
     const split = payments.map((p) => `${PAYMENT_NAMES_ZH[p.method]} ${formatFen(p.fen)}`).join('、')
     const rebates = bookRebatesOfPaid(ctx, paid)
     const cards = makeCardsOfPaid(ctx, paid)
-    ctx.audit(`收费${label(paid)}：${split || '定金已抵全款'}${rebateNote(rebates)}${rebateNote(cards)}`)
+    ctx.audit(`收费${label(paid)}：${split || '定金已抵全款'}${rebateNote(rebates)}${rebateNote(cards)}${rebateNote(storedValue)}`)
     emitChange(ctx, paid)
     planFollowUpsOf(ctx, paid)
     return paid

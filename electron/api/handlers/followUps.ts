@@ -3,9 +3,10 @@ import { DomainError } from '../../../core/api/errors.ts'
 import { localDateOf, localTimeOf } from '../../../core/domain/dates.ts'
 import type { FeeSheet } from '../../../core/domain/feeSheet.ts'
 import { completePlans, followUpCategoryOf, plannedCalls, type FollowUpResult, type FollowUpRow } from '../../../core/domain/followUp.ts'
-import { serviceFigures } from '../../../core/domain/serviceFigures.ts'
+import { satisfactionFigures, serviceFigures } from '../../../core/domain/serviceFigures.ts'
 import { FOLLOW_UP_RESULT_NAMES } from '../../../core/i18n/followUpMessages.ts'
-import { deleteOpenCallsOfSheet, getCallRow, insertPlannedCalls, listCallsOfClient, listDueCalls, recordCall, type CallOutcome } from '../../../db/followUps.ts'
+import { countOpenComplaints } from '../../../db/complaints.ts'
+import { deleteOpenCallsOfSheet, getCallRow, insertPlannedCalls, listCallsOfClient, listDueCalls, recordCall, satisfactionFactsIn, type CallOutcome } from '../../../db/followUps.ts'
 import { appointmentFactsIn, followUpFactsIn } from '../../../db/serviceFigures.ts'
 import { readSettings } from '../../../db/settings.ts'
 import { getVisit } from '../../../db/visits.ts'
@@ -13,7 +14,7 @@ import type { HandlerContext } from '../context.ts'
 import type { PartialHandlerTable } from '../handlerTable.ts'
 import { requireClient } from './clients.ts'
 
-type FollowUpMethods = 'followUps.due' | 'followUps.ofClient' | 'followUps.record' | 'reports.serviceFigures'
+type FollowUpMethods = 'followUps.due' | 'followUps.ofClient' | 'followUps.record' | 'reports.serviceFigures' | 'reports.satisfaction'
 
 const localDateOfInstant = (iso: string) => localDateOf(new Date(iso))
 const who = (call: FollowUpRow) => ({ name: call.clientName, label: call.label })
@@ -60,10 +61,10 @@ function noteLine(at: string, by: string, result: FollowUpResult, notes: string)
   return `${localDateOf(when)} ${localTimeOf(when)} ${by} ${FOLLOW_UP_RESULT_NAMES[result]}${notes ? `：${notes}` : ''}`
 }
 
-function outcomeOf(ctx: HandlerContext, result: FollowUpResult, notes: string): CallOutcome {
+function outcomeOf(ctx: HandlerContext, result: FollowUpResult, notes: string, satisfaction: number | null): CallOutcome {
   const at = ctx.now()
   const { id, name } = ctx.operator
-  return { result, noteLine: noteLine(at, name, result, notes), done: result === 'no_answer' ? null : { at, byStaffId: id, byName: name } }
+  return { result, satisfaction, noteLine: noteLine(at, name, result, notes), done: result === 'no_answer' ? null : { at, byStaffId: id, byName: name } }
 }
 
 export const followUpHandlers: PartialHandlerTable<FollowUpMethods> = {
@@ -71,11 +72,12 @@ export const followUpHandlers: PartialHandlerTable<FollowUpMethods> = {
 
   'followUps.ofClient': (ctx, { clientId }) => (requireClient(ctx.db, clientId), listCallsOfClient(ctx.db, clientId, ctx.today())),
 
-  'followUps.record': (ctx, { id, expectedVersion, result, notes }) => {
+  'followUps.record': (ctx, { id, expectedVersion, result, notes, satisfaction }) => {
     const before = requireOpenCall(ctx, id, expectedVersion)
-    if (!recordCall(ctx.db, id, expectedVersion, outcomeOf(ctx, result, notes))) throw new DomainError('conflict', 'error.followUpChanged', who(before))
+    if (!recordCall(ctx.db, id, expectedVersion, outcomeOf(ctx, result, notes, satisfaction))) throw new DomainError('conflict', 'error.followUpChanged', who(before))
     ctx.emit({ topic: 'followUps', ids: [id] })
-    ctx.audit(`回访 ${before.clientName}「${before.label}」（应回访日 ${before.dueDate}）：${FOLLOW_UP_RESULT_NAMES[result]}${notes ? `，${notes}` : ''}`)
+    const score = satisfaction === null ? '' : `，满意度 ${satisfaction} 分`
+    ctx.audit(`回访 ${before.clientName}「${before.label}」（应回访日 ${before.dueDate}）：${FOLLOW_UP_RESULT_NAMES[result]}${notes ? `，${notes}` : ''}${score}`)
     return getCallRow(ctx.db, id, ctx.today()) as FollowUpRow
   },
 
@@ -88,4 +90,7 @@ export const followUpHandlers: PartialHandlerTable<FollowUpMethods> = {
       followUps: followUpFactsIn(ctx.db, from, to),
       localDateOfInstant,
     }),
+
+  'reports.satisfaction': (ctx, { from, to }) =>
+    satisfactionFigures({ from, to, calls: satisfactionFactsIn(ctx.db, from, to), openComplaints: countOpenComplaints(ctx.db) }),
 }

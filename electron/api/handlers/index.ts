@@ -1,10 +1,12 @@
 import '../../../core/i18n/rotationMessages.ts'
+import '../../../core/i18n/nurseMessages.ts'
 import type { HandlerTable } from '../handlerTable.ts'
 import { appointmentHandlers } from './appointments.ts'
 import { auditHandlers } from './audit.ts'
 import { backupHandlers } from './backups.ts'
 import { cardHandlers } from './cards.ts'
 import { clientHandlers } from './clients.ts'
+import { complaintHandlers } from './complaints.ts'
 import { consultationHandlers } from './consultations.ts'
 import { feeHandlers } from './fees.ts'
 import { followUpHandlers } from './followUps.ts'
@@ -21,6 +23,7 @@ import { sessionHandlers } from './session.ts'
 import { settingsHandlers } from './settings.ts'
 import { setupHandlers } from './setup.ts'
 import { staffHandlers } from './staff.ts'
+import { storedValueHandlers } from './storedValue.ts'
 import { systemHandlers } from './system.ts'
 
 export const handlers: HandlerTable = {
@@ -46,4 +49,6 @@ export const handlers: HandlerTable = {
   ...partnerHandlers,
   ...rebateHandlers,
   ...cardHandlers,
+  ...complaintHandlers,
+  ...storedValueHandlers,
 }

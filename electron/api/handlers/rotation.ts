@@ -7,7 +7,8 @@ import type { ReadableDb } from '../../../db/types.ts'
 import { getVisit, setVisitConsultant } from '../../../db/visits.ts'
 import { fairness } from './figures.ts'
 import type { PartialHandlerTable } from '../handlerTable.ts'
-import { boardMemberInput, boardView, continuationFor, runBoardCommand, staffName } from './board.ts'
+import { boardMemberInput, continuationFor, runBoardCommand, staffName } from './board.ts'
+import { nurseHandlers, viewOf } from './rotationNurse.ts'
 
 type RotationMethods =
   | 'rotation.board'
@@ -20,11 +21,13 @@ type RotationMethods =
   | 'rotation.reorder'
   | 'rotation.undo'
   | 'rotation.figures'
+  | 'rotation.handToNurse'
+  | 'rotation.finish'
 
 const KIND_NAMES = { consultant: '咨询师', doctor: '医生', nurse: '护理师' } as const
 
 export const rotationHandlers: PartialHandlerTable<RotationMethods> = {
-  'rotation.board': (ctx, { kind, date }) => boardView(ctx.db, date ?? ctx.today(), kind),
+  'rotation.board': (ctx, { kind, date }) => viewOf(ctx.db, date ?? ctx.today(), kind),
 
   'rotation.open': (ctx, { kind, memberIds }) => {
     if (new Set(memberIds).size !== memberIds.length) throw new DomainError('invalid_input', 'rotation.invalid_order')
@@ -33,14 +36,14 @@ export const rotationHandlers: PartialHandlerTable<RotationMethods> = {
     const continueFrom = readSettings(ctx.db).rotationOpenMode === 'continue' ? continuationFor(ctx.db, date, kind) : null
     runBoardCommand(ctx, date, kind, { type: 'open', date, kind, members, continueFrom })
     ctx.audit(`开牌（${KIND_NAMES[kind]}）：${members.map((m) => m.name).join('、')}${continueFrom ? '，接上一工作日' : ''}`)
-    return boardView(ctx.db, date, kind)
+    return viewOf(ctx.db, date, kind)
   },
 
   'rotation.signIn': (ctx, { kind, memberId }) => {
     const member = boardMemberInput(ctx.db, memberId, kind)
     runBoardCommand(ctx, ctx.today(), kind, { type: 'signIn', member })
     ctx.audit(`签到上牌 ${member.name}`)
-    return boardView(ctx.db, ctx.today(), kind)
+    return viewOf(ctx.db, ctx.today(), kind)
   },
 
   'rotation.signOut': (ctx, { kind, memberId }) => memberAction(ctx, kind, memberId, 'signOut', '下牌'),
@@ -50,20 +53,21 @@ export const rotationHandlers: PartialHandlerTable<RotationMethods> = {
   'rotation.pass': (ctx, { kind, memberId, reason }) => {
     runBoardCommand(ctx, ctx.today(), kind, { type: 'pass', memberId, reason: reason ?? null })
     ctx.audit(`过牌 ${staffName(ctx.db, memberId)}${reason ? `：${reason}` : ''}`)
-    return boardView(ctx.db, ctx.today(), kind)
+    return viewOf(ctx.db, ctx.today(), kind)
   },
 
   'rotation.reorder': (ctx, { kind, order, reason }) => {
     runBoardCommand(ctx, ctx.today(), kind, { type: 'reorder', order, reason })
     ctx.audit(`调整顺序 ${order.map((id) => staffName(ctx.db, id)).join('、')}：${reason}`)
-    return boardView(ctx.db, ctx.today(), kind)
+    return viewOf(ctx.db, ctx.today(), kind)
   },
 
   'rotation.undo': (ctx, { kind }) => {
     const date = ctx.today()
     const target = undoTarget(ctx.db, date, kind)
     if (target?.type === 'finished') throw new DomainError('rule_violation', 'rotation.undo_finished')
-    if (target?.type === 'assigned') {
+    // Only the consultant board writes its member onto the visit; a nurse's hand-over leaves the visit as it was.
+    if (target?.type === 'assigned' && kind === 'consultant') {
       const visit = getVisit(ctx.db, target.visitId)
       if (visit && !isWaitingStatus(visit.status)) throw new DomainError('rule_violation', 'rotation.undo_started', { queueNo: visit.queueNo })
       if (visit) {
@@ -73,10 +77,11 @@ export const rotationHandlers: PartialHandlerTable<RotationMethods> = {
     }
     runBoardCommand(ctx, date, kind, { type: 'undo' })
     ctx.audit(`撤销上一步（第 ${target?.seq ?? '?'} 步 ${target?.type ?? ''}）`)
-    return boardView(ctx.db, date, kind)
+    return viewOf(ctx.db, date, kind)
   },
 
   'rotation.figures': (ctx, { kind, from, to }) => fairness(ctx.db, kind, from, to),
+  ...nurseHandlers,
 }
 
 function memberAction(
@@ -88,7 +93,7 @@ function memberAction(
 ) {
   runBoardCommand(ctx, ctx.today(), kind, { type, memberId })
   ctx.audit(`${label} ${staffName(ctx.db, memberId)}`)
-  return boardView(ctx.db, ctx.today(), kind)
+  return viewOf(ctx.db, ctx.today(), kind)
 }
 
 /** The event that undo would take back. */

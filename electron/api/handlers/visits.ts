@@ -17,6 +17,7 @@ import type { HandlerContext } from '../context.ts'
 import type { PartialHandlerTable } from '../handlerTable.ts'
 import { requireVisit } from './visitGuards.ts'
 import { runBoardCommand } from './board.ts'
+import { finishOnNurseBoard } from './rotationNurse.ts'
 import { logCall } from './queue.ts'
 import { createClient, requireClient } from './clients.ts'
 import { matchPartnerArrival } from './partners.ts'
@@ -165,6 +166,8 @@ export const visitHandlers: PartialHandlerTable<VisitMethods> = {
     if (status === 'called') logCall(ctx, visit, 'call')
     if (status === 'consulting' && visit.consultantId !== null && visit.type === 'first') setOwnConsultant(ctx.db, visit.clientId, visit.consultantId, ctx.now())
     if (!isWaitingStatus(status) && status !== 'consulting' && status !== 'with_doctor') finishOnBoard(ctx, visit)
+    // A client who leaves frees the nurse she was handed to (交给护士), if 治疗完成 was not clicked.
+    if (status === 'done' || status === 'left') finishOnNurseBoard(ctx, visitId, visit.visitDate)
     ctx.emit({ topic: 'visits', ids: [visitId] })
     ctx.audit(`就诊状态 ${visit.queueNo}：${visit.status} → ${status}`)
     return getVisitRow(ctx.db, visitId) as VisitRow

@@ -16,6 +16,8 @@ import { rebateRatesEn } from './rebateRates.en-US.ts'
 import { appointmentsEn, followUpsEn, serviceFiguresEn } from './appointments.en-US.ts'
 import type { MessageSchema } from './zh-CN.ts'
 import { cardsEn } from './cards.en-US.ts'
+import { complaintsEn } from './complaints.en-US.ts'
+import { storedValueEn } from './storedValue.en-US.ts'
 
 /** English (en-US): the same keys as zh-CN, checked by the type. */
 const enUS: MessageSchema = {
@@ -198,6 +200,8 @@ const enUS: MessageSchema = {
   audit: auditEn,
   session: sessionEn,
   cards: cardsEn,
+  complaints: complaintsEn,
+  storedValue: storedValueEn,
 }
 
 export default enUS

@@ -15,6 +15,8 @@ import { marketingZh } from './marketing.zh-CN.ts'
 import { rebateRatesZh } from './rebateRates.zh-CN.ts'
 import { appointmentsZh, followUpsZh, serviceFiguresZh } from './appointments.zh-CN.ts'
 import { cardsZh } from './cards.zh-CN.ts'
+import { complaintsZh } from './complaints.zh-CN.ts'
+import { storedValueZh } from './storedValue.zh-CN.ts'
 
 /** Chinese (zh-CN): the source of truth for the message keys; en-US must have the same shape. */
 const zhCN = {
@@ -195,6 +197,8 @@ const zhCN = {
   audit: auditZh,
   session: sessionZh,
   cards: cardsZh,
+  complaints: complaintsZh,
+  storedValue: storedValueZh,
 }
 
 export default zhCN

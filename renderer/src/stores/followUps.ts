@@ -10,9 +10,10 @@ import { liveResource } from './liveResource.ts'
 export const useFollowUpsStore = defineStore('followUps', () => {
   const due = liveResource<FollowUpRow[]>([], () => api.call('followUps.due', { overdue: true }), ['followUps', 'clients', 'fees'])
 
-  async function record(row: FollowUpRow, result: FollowUpResult, notes: string): Promise<FollowUpRow> {
+  /** `satisfaction`: 1–5 on a reached call; null sends none (the call records no score). */
+  async function record(row: FollowUpRow, result: FollowUpResult, notes: string, satisfaction: number | null = null): Promise<FollowUpRow> {
     try {
-      const saved = await api.call('followUps.record', { id: row.id, expectedVersion: row.version, result, notes })
+      const saved = await api.call('followUps.record', { id: row.id, expectedVersion: row.version, result, notes, ...(satisfaction === null ? {} : { satisfaction }) })
       // A recorded call stays on today's list, marked done (or with one more attempt), until the list is read again.
       due.value.value = due.value.value.map((r) => (r.id === saved.id ? { ...saved, overdue: saved.status === 'open' && r.overdue } : r))
       return saved

@@ -1,7 +1,7 @@
 import { ElMessage, ElMessageBox } from 'element-plus'
 import { computed, onBeforeUnmount, onMounted, ref } from 'vue'
 import { useI18n } from 'vue-i18n'
-import type { BoardMemberView } from '../../../../core/api/rotation.ts'
+import type { BoardMemberView, BoardView } from '../../../../core/api/rotation.ts'
 import { showSuccess } from '../../api/notify.ts'
 import { matchesShortcut, useShortcut } from '../../composables/useShortcut.ts'
 import { useRotationStore } from '../../stores/rotation.ts'
@@ -27,16 +27,41 @@ export function movedOrder(order: readonly number[], memberId: number, delta: -1
 const showInfo = (message: string) => ElMessage({ type: 'info', message, grouping: true })
 const editing = (target: EventTarget | null) => target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))
 
-/** The rotation board's actions: each one click or one key, with the confirmations rules ask for. */
-export function useBoard() {
+/** What the actions need of a board's store: the consultant board's (stores/rotation.ts) or the nurse board's. */
+export interface BoardSource {
+  readonly board: BoardView | null
+  readonly onBoard: BoardMemberView[]
+  open(memberIds: number[]): Promise<unknown>
+  signIn(memberId: number): Promise<unknown>
+  signOut(memberId: number): Promise<unknown>
+  breakStart(memberId: number): Promise<unknown>
+  breakEnd(memberId: number): Promise<unknown>
+  pass(memberId: number): Promise<unknown>
+  reorder(order: number[], reason: string): Promise<unknown>
+  undo(): Promise<unknown>
+}
+
+export interface BoardOptions<S extends BoardSource> {
+  /** Default: the consultant board. */
+  store?: S
+  /** Who may sit on the board. Default: consultants. */
+  role?: 'consultant' | 'nurse'
+  /** Whether the undo keys act on this board now (both boards live on the desk, one shown at a time). */
+  keysActive?: () => boolean
+}
+
+/** A board's actions: each one click or one key, with the confirmations rules ask for. */
+export function useBoard<S extends BoardSource = ReturnType<typeof useRotationStore>>(options: BoardOptions<S> = {}) {
   const { t } = useI18n()
-  const rotation = useRotationStore()
+  const rotation = (options.store ?? useRotationStore()) as S
+  const role = options.role ?? 'consultant'
+  const keysActive = options.keysActive ?? (() => true)
   const visits = useVisitsStore()
   const staff = useStaffStore()
   const busy = ref(false)
 
-  const consultants = computed(() => staff.active.filter((s) => s.role === 'consultant'))
-  /** Active consultants who are not on the board now (late arrivals, or signed out earlier today). */
+  const consultants = computed(() => staff.active.filter((s) => s.role === role))
+  /** Active members of the role who are not on the board now (late arrivals, or signed out earlier today). */
   const canSignIn = computed(() => consultants.value.filter((s) => !rotation.onBoard.some((m) => m.id === s.id)))
   const nextWaiting = computed(() => firstUnassignedFirstVisit(visits.waiting))
 
@@ -56,7 +81,7 @@ export function useBoard() {
   }
 
   const open = (ids: number[]) =>
-    act(() => rotation.open(ids), t('desk.board.opened', { names: ids.map((id) => staff.all.find((s) => s.id === id)?.name ?? id).join('、') }))
+    act(() => rotation.open(ids), t(role === 'nurse' ? 'desk.nurse.opened' : 'desk.board.opened', { names: ids.map((id) => staff.all.find((s) => s.id === id)?.name ?? id).join('、') }))
   const signIn = (id: number) => act(() => rotation.signIn(id), t('desk.board.signedIn', { name: staff.all.find((s) => s.id === id)?.name ?? '' }))
   const signOut = (m: BoardMemberView) => act(() => rotation.signOut(m.id), t('desk.board.signedOut', { name: m.name }))
   const breakStart = (m: BoardMemberView) => act(() => rotation.breakStart(m.id), t('desk.board.breakStarted', { name: m.name }))
@@ -113,16 +138,18 @@ export function useBoard() {
     })
   }
 
-  useShortcut(UNDO_SHORTCUTS[0], () => void undo())
-  useShortcut(ASSIGN_NEXT_SHORTCUT, () => void assignNext())
+  useShortcut(UNDO_SHORTCUTS[0], () => {
+    if (keysActive()) void undo()
+  })
+  if (role === 'consultant') useShortcut(ASSIGN_NEXT_SHORTCUT, () => void assignNext())
   // Ctrl+Z stays the text fields' own undo while typing in one.
   const ctrlZ = (event: KeyboardEvent) => {
-    if (!matchesShortcut(event, UNDO_SHORTCUTS[1]) || editing(event.target) || document.querySelector('.el-overlay:not([style*="display: none"])')) return
+    if (!keysActive() || !matchesShortcut(event, UNDO_SHORTCUTS[1]) || editing(event.target) || document.querySelector('.el-overlay:not([style*="display: none"])')) return
     event.preventDefault()
     void undo()
   }
   onMounted(() => window.addEventListener('keydown', ctrlZ))
   onBeforeUnmount(() => window.removeEventListener('keydown', ctrlZ))
 
-  return { rotation, busy, consultants, canSignIn, nextWaiting, open, signIn, signOut, breakStart, breakEnd, pass, move, undo, assignNext }
+  return { rotation, busy, consultants, canSignIn, nextWaiting, act, open, signIn, signOut, breakStart, breakEnd, pass, move, undo, assignNext }
 }

@@ -36,11 +36,11 @@ export function useDeskAppointments(focusPanel: () => void) {
   )
   const unconfirmed = computed(() => appointments.tomorrow.filter((a) => isOpenAppointment(a.status) && a.status !== 'confirmed').length)
 
-  async function record(result: FollowUpResult, notes: string): Promise<boolean> {
+  async function record(result: FollowUpResult, notes: string, satisfaction: number | null = null): Promise<boolean> {
     const call = recordFor.value
     if (!call) return false
     try {
-      const saved = await followUps.record(call, result, notes)
+      const saved = await followUps.record(call, result, notes, satisfaction)
       showSuccess(t('followUps.recorded', { name: saved.clientName, result: t(`followUps.result.${result}`) }))
       return true
     } catch (error) {

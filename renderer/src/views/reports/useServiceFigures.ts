@@ -35,6 +35,7 @@ export function useServiceFigures() {
   const key = computed(() => JSON.stringify({ from: range.value[0], to: range.value[1] }))
   const shown = computed(() => (store.figures && store.loadedFor === key.value ? store.figures : null))
   const figures = computed(() => (shown.value ? serviceRates(shown.value) : []))
+  const satisfaction = computed(() => (store.satisfaction && store.satisfactionFor === key.value ? store.satisfaction : null))
 
   const shortcuts = computed(() => periodShortcuts(t, ['last7Days', 'thisMonth', 'lastMonth']))
 
@@ -51,5 +52,5 @@ export function useServiceFigures() {
   })
   onBeforeUnmount(() => detach?.())
 
-  return { store, range, shown, figures, shortcuts }
+  return { store, range, shown, figures, satisfaction, shortcuts }
 }
