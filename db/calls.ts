@@ -18,6 +18,8 @@ export interface CallWithVisit extends CallRecord {
   queueNo: string
   clientName: string
   consultantName: string | null
+  /** The role of who called them in (consultant_id holds the nurse or doctor of a board call). */
+  staffRole: string | null
 }
 
 export function insertCall(db: WritableDb, call: Omit<CallRecord, 'id'>): number {
@@ -30,7 +32,7 @@ export function insertCall(db: WritableDb, call: Omit<CallRecord, 'id'>): number
 export function recentCalls(db: ReadableDb, date: string, limit: number): CallWithVisit[] {
   return stmt(db,
       `SELECT k.id, k.visit_id AS visitId, k.kind, k.at, k.consultant_id AS consultantId, k.room, k.actor,
-              v.queue_no AS queueNo, c.name AS clientName, s.name AS consultantName
+              v.queue_no AS queueNo, c.name AS clientName, s.name AS consultantName, s.role AS staffRole
        FROM calls k
        JOIN visits v ON v.id = k.visit_id
        JOIN clients c ON c.id = v.client_id

@@ -11,7 +11,10 @@ export interface DisplayCall {
   kind: 'call' | 'recall'
   queueNo: string
   maskedName: string
+  /** Who calls them in: the consultant, or the nurse or doctor of a board call (see callerKind). */
   consultantName: string | null
+  /** Set when a nurse or doctor called them from their board (叫号 on 护士轮牌 / 医生轮牌). */
+  callerKind?: 'nurse' | 'doctor'
   room: string
   at: string
   /** The sentence shown and spoken, from the settings' template. */
@@ -56,6 +59,12 @@ export const queueMethods = {
   'queue.recall': method<VisitRow>()({ input: z.object({ visitId: idSchema }).strict(), writes: true, permission: 'desk' }),
   /** The client is not there: back to waiting (keeping their place and consultant); the call is logged. */
   'queue.skip': method<VisitRow>()({ input: z.object({ visitId: idSchema, expectedVersion: version }).strict(), writes: true, permission: 'desk' }),
+  /** 叫号 from the nurse or doctor board: the visit the member serves is called to the member's room; its status stays. */
+  'queue.callMember': method<VisitRow>()({
+    input: z.object({ kind: z.enum(['nurse', 'doctor']), visitId: idSchema }).strict(),
+    writes: true,
+    permission: 'desk',
+  }),
   'queue.display': method<DisplayState>()({ input: z.object({}).strict(), writes: false, permission: 'public' }),
   'queue.ticket': method<QueueTicket>()({ input: z.object({ visitId: idSchema }).strict(), writes: false, permission: 'read' }),
   'display.state': method<DisplayWindowState>()({ input: z.object({}).strict(), writes: false, permission: 'public' }),

@@ -26,7 +26,7 @@ const EXPECTED: Record<StaffRole | 'nobody', { may: MethodName[]; mayNot: Method
   },
   receptionist: {
     may: [
-      'visits.register', 'visits.assign', 'visits.setOutcome', 'rotation.open', 'rotation.pass', 'queue.call', 'clients.create', 'fees.pay', 'backups.create', 'reports.dailyLog',
+      'visits.register', 'visits.assign', 'visits.setOutcome', 'rotation.open', 'rotation.pass', 'queue.call', 'queue.callMember', 'clients.create', 'fees.pay', 'backups.create', 'reports.dailyLog',
       'appointments.book', 'appointments.change', 'appointments.cancel', 'appointments.markNoShow', 'appointments.checkIn', 'appointments.list', 'appointments.ofClient',
       'appointments.confirmations', 'appointments.recordConfirmation',
       'followUps.due', 'followUps.ofClient', 'followUps.record', 'reports.serviceFigures',
@@ -42,7 +42,7 @@ const EXPECTED: Record<StaffRole | 'nobody', { may: MethodName[]; mayNot: Method
       'complaints.ofClient', 'complaints.open', 'reports.satisfaction'],
     mayNot: [
       'cards.deduct', 'cards.undoDeduction', 'storedValue.topUp', 'storedValue.refund',
-      'visits.register', 'rotation.pass', 'queue.call', 'fees.pay', 'fees.void', 'clients.create', 'prices.create', 'staff.update', 'backups.create', 'audit.list',
+      'visits.register', 'rotation.pass', 'queue.call', 'queue.callMember', 'fees.pay', 'fees.void', 'clients.create', 'prices.create', 'staff.update', 'backups.create', 'audit.list',
       'appointments.book', 'appointments.change', 'appointments.cancel', 'appointments.markNoShow', 'appointments.checkIn', 'appointments.recordConfirmation',
       'followUps.record', 'partnerStores.list', 'partnerReports.create', 'partnerStores.save',
       'complaints.create', 'complaints.addStep', 'complaints.close',
@@ -61,7 +61,7 @@ const EXPECTED: Record<StaffRole | 'nobody', { may: MethodName[]; mayNot: Method
       'partnerStores.list', 'partnerStores.get', 'partnerStores.photo', 'partnerStores.save', 'partnerStores.reassign', 'partnerStores.reminders',
       'partnerReports.create', 'partnerReports.list', 'partnerReports.cancel', 'clients.search', 'staff.list',
     ],
-    mayNot: ['complaints.create', 'complaints.close', 'cards.deduct', 'cards.undoDeduction', 'storedValue.topUp', 'storedValue.refund', 'visits.register', 'visits.creditToStore', 'visits.assign', 'visits.requestAssistance', 'rotation.pass', 'queue.call', 'consultations.saveDraft', 'fees.create', 'fees.pay', 'visits.setOutcome', 'staff.create', 'settings.update', 'audit.list', 'appointments.book', 'backups.create'],
+    mayNot: ['complaints.create', 'complaints.close', 'cards.deduct', 'cards.undoDeduction', 'storedValue.topUp', 'storedValue.refund', 'visits.register', 'visits.creditToStore', 'visits.assign', 'visits.requestAssistance', 'rotation.pass', 'queue.call', 'queue.callMember', 'consultations.saveDraft', 'fees.create', 'fees.pay', 'visits.setOutcome', 'staff.create', 'settings.update', 'audit.list', 'appointments.book', 'backups.create'],
   },
   administrator: {
     may: ['staff.create', 'staff.setPin', 'prices.applyImport', 'settings.update', 'backups.restore', 'audit.list', 'fees.void', 'visits.register', 'fees.confirm', 'appointments.book', 'appointments.checkIn', 'followUps.record', 'reports.serviceFigures',

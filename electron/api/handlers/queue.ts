@@ -4,6 +4,8 @@ import { callSentence } from '../../../core/domain/callSentence.ts'
 import { maskName } from '../../../core/domain/mask.ts'
 import type { ClinicSettings } from '../../../core/domain/settings.ts'
 import type { Visit, VisitRow, VisitType } from '../../../core/domain/visit.ts'
+import { memberServing } from '../../../core/rotation/index.ts'
+import { loadBoardState } from '../../../db/rotation.ts'
 import { insertCall, recentCalls, type CallKind, type CallWithVisit } from '../../../db/calls.ts'
 import { readSettings } from '../../../db/settings.ts'
 import { getStaff } from '../../../db/staff.ts'
@@ -14,7 +16,7 @@ import type { PartialHandlerTable } from '../handlerTable.ts'
 import { requireVisit } from './visitGuards.ts'
 import { stmt } from '../../../db/statements.ts'
 
-type QueueMethods = 'queue.call' | 'queue.recall' | 'queue.skip' | 'queue.display' | 'queue.ticket' | 'display.state' | 'display.setOpen'
+type QueueMethods = 'queue.call' | 'queue.callMember' | 'queue.recall' | 'queue.skip' | 'queue.display' | 'queue.ticket' | 'display.state' | 'display.setOpen'
 
 const RECENT_CALLS = 5
 
@@ -25,6 +27,9 @@ export function logCall(ctx: HandlerContext, visit: Visit, kind: CallKind): void
   ctx.emit({ topic: 'calls', ids: [visit.id] })
 }
 
+/** A board call names the room only: the settings' template says 咨询室, a nurse's or doctor's room has its own name. */
+const MEMBER_CALL_TEMPLATE = '请 {number} 号 {name} 到 {room}'
+
 function moveStatus(ctx: HandlerContext, visit: Visit, status: 'called' | 'waiting'): void {
   if (!updateVisitStatus(ctx.db, visit.id, visit.version, status, ctx.now(), ctx.operator.name)) {
     throw new DomainError('conflict', 'error.visitChanged', { queueNo: visit.queueNo })
@@ -34,13 +39,15 @@ function moveStatus(ctx: HandlerContext, visit: Visit, status: 'called' | 'waiti
 
 function toDisplayCall(call: CallWithVisit, settings: ClinicSettings): DisplayCall {
   const name = maskName(call.clientName)
-  const template = call.room === '' ? settings.callTemplateNoRoom : settings.callTemplate
+  const callerKind = call.staffRole === 'nurse' || call.staffRole === 'doctor' ? call.staffRole : undefined
+  const template = call.room === '' ? settings.callTemplateNoRoom : callerKind ? MEMBER_CALL_TEMPLATE : settings.callTemplate
   return {
     callId: call.id,
     kind: call.kind === 'recall' ? 'recall' : 'call',
     queueNo: call.queueNo,
     maskedName: name,
     consultantName: call.consultantName,
+    ...(callerKind ? { callerKind } : {}),
     room: call.room,
     at: call.at,
     sentence: callSentence(template, { number: call.queueNo, name, consultant: call.consultantName ?? '', room: call.room }),
@@ -78,6 +85,19 @@ export const queueHandlers: PartialHandlerTable<QueueMethods> = {
     moveStatus(ctx, visit, 'called')
     logCall(ctx, visit, 'call')
     ctx.audit(`叫号 ${visit.queueNo}`)
+    return getVisitRow(ctx.db, visitId) as VisitRow
+  },
+
+  'queue.callMember': (ctx, { kind, visitId }) => {
+    const visit = requireVisit(ctx.db, visitId)
+    if (visit.visitDate !== ctx.today()) throw new DomainError('rule_violation', 'error.visitNotToday', { queueNo: visit.queueNo })
+    const board = loadBoardState(ctx.db, ctx.today(), kind).board
+    const member = board ? memberServing(board, visitId) : undefined
+    if (!member) throw new DomainError('rule_violation', 'rotation.visit_not_being_served')
+    const room = getStaff(ctx.db, member.id)?.room ?? ''
+    insertCall(ctx.db, { visitId: visit.id, kind: 'call', at: ctx.now(), consultantId: member.id, room, actor: ctx.operator.name })
+    ctx.emit({ topic: 'calls', ids: [visit.id] })
+    ctx.audit(`叫号 ${visit.queueNo}（${kind === 'nurse' ? '护士' : '医生'} ${member.name}）`)
     return getVisitRow(ctx.db, visitId) as VisitRow
   },
 

@@ -7,6 +7,8 @@ export const displayEn: typeof displayZh = {
   noCall: 'No one called yet',
   pleaseWait: 'Please watch this screen; when your number is called, go to the room shown',
   consultant: 'Consultant',
+  nurse: 'Nurse',
+  doctor: 'Doctor',
   room: 'Go to',
   roomNumber: 'Room {room}',
   sentence: 'Announcement',

@@ -6,6 +6,8 @@ export const displayZh = {
   noCall: '暂无叫号',
   pleaseWait: '请留意屏幕和广播，叫到您的号码时请前往相应诊室',
   consultant: '咨询师',
+  nurse: '护士',
+  doctor: '医生',
   room: '请到',
   roomNumber: '{room} 号咨询室',
   sentence: '广播内容',

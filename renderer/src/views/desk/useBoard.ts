@@ -27,7 +27,7 @@ export function movedOrder(order: readonly number[], memberId: number, delta: -1
 const showInfo = (message: string) => ElMessage({ type: 'info', message, grouping: true })
 const editing = (target: EventTarget | null) => target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))
 
-/** What the actions need of a board's store: the consultant board's (stores/rotation.ts) or the nurse board's. */
+/** What the actions need of a board's store: the consultant board's (stores/rotation.ts) or a treatment board's. */
 export interface BoardSource {
   readonly board: BoardView | null
   readonly onBoard: BoardMemberView[]
@@ -45,7 +45,7 @@ export interface BoardOptions<S extends BoardSource> {
   /** Default: the consultant board. */
   store?: S
   /** Who may sit on the board. Default: consultants. */
-  role?: 'consultant' | 'nurse'
+  role?: 'consultant' | 'nurse' | 'doctor'
   /** Whether the undo keys act on this board now (both boards live on the desk, one shown at a time). */
   keysActive?: () => boolean
 }
@@ -81,7 +81,7 @@ export function useBoard<S extends BoardSource = ReturnType<typeof useRotationSt
   }
 
   const open = (ids: number[]) =>
-    act(() => rotation.open(ids), t(role === 'nurse' ? 'desk.nurse.opened' : 'desk.board.opened', { names: ids.map((id) => staff.all.find((s) => s.id === id)?.name ?? id).join('、') }))
+    act(() => rotation.open(ids), t(role === 'consultant' ? 'desk.board.opened' : `desk.${role}.opened`, { names: ids.map((id) => staff.all.find((s) => s.id === id)?.name ?? id).join('、') }))
   const signIn = (id: number) => act(() => rotation.signIn(id), t('desk.board.signedIn', { name: staff.all.find((s) => s.id === id)?.name ?? '' }))
   const signOut = (m: BoardMemberView) => act(() => rotation.signOut(m.id), t('desk.board.signedOut', { name: m.name }))
   const breakStart = (m: BoardMemberView) => act(() => rotation.breakStart(m.id), t('desk.board.breakStarted', { name: m.name }))
