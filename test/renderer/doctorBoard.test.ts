@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { BoardView } from '../../core/api/rotation.ts'
 import { closedBoard, consultants, member, openBoard, visitRow } from './desk.fixtures.ts'
 import { Refusal } from './fakeBridge.ts'
+import { confirmBox, showPanel } from './boardPanels.ts'
 import { mountApp } from './mountApp.ts'
 import { createHarness, settle, staffMember, type Harness } from './setup.ts'
 
@@ -44,19 +45,6 @@ function boardsHarness(doctor: BoardView, nurse = nurseBoard()): Harness & { doc
   return harness
 }
 
-async function showPanel(harness: Harness, panel: 'doctor' | 'nurse') {
-  ;({ wrapper } = await mountApp(harness, '/front-desk'))
-  await settle()
-  await body().get(`[data-testid="board-panel-${panel}"] input`).setValue(true)
-  await settle()
-}
-
-async function confirmBox() {
-  await vi.waitFor(() => expect(document.querySelector('.el-message-box')).not.toBeNull())
-  ;(document.querySelector('.el-message-box__btns .el-button--primary') as HTMLElement).click()
-  await settle()
-}
-
 describe('front desk: doctor board (医生轮牌)', () => {
   it('offers three boards, and opens the doctor board from the active doctors only, in the order ticked', async () => {
     const harness = boardsHarness({ ...closedBoard(), kind: 'doctor' })
@@ -90,7 +78,7 @@ describe('front desk: doctor board (医生轮牌)', () => {
     harness.bridge.handlers['rotation.finish'] = () => doctorBoard()
     harness.bridge.handlers['rotation.undo'] = () => doctorBoard()
     harness.bridge.handlers['queue.callMember'] = () => visitRow({ id: 5, queueNo: 'A001', status: 'billing' })
-    await showPanel(harness, 'doctor')
+    wrapper = await showPanel(harness, 'doctor')
     const rows = body().findAll('[data-testid="board-member"]')
     expect(rows[0]?.get('[data-testid="board-state"]').text()).toBe('接待中 A001')
     expect(rows[1]?.find('[data-testid="doctor-call"]').exists()).toBe(false)
@@ -120,7 +108,7 @@ describe('front desk: doctor board (医生轮牌)', () => {
   it('calls from the nurse board with kind nurse, and shows the refusal of the main process', async () => {
     const harness = boardsHarness(doctorBoard())
     harness.bridge.handlers['queue.callMember'] = () => new Refusal({ code: 'rule_violation', message: '没有人正在接待该顾客' })
-    await showPanel(harness, 'nurse')
+    wrapper = await showPanel(harness, 'nurse')
     expect(body().find('[data-testid="nurse-board"]').exists()).toBe(true)
     const call = body().get('[data-testid="nurse-call"]')
     expect(call.text()).toBe('叫号')

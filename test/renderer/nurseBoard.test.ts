@@ -5,6 +5,7 @@ import type { BoardView, NurseHandOver } from '../../core/api/rotation.ts'
 import type { FeeSheetSummary } from '../../core/domain/feeSheet.ts'
 import { closedBoard, consultants, member, openBoard, visitRow } from './desk.fixtures.ts'
 import { Refusal } from './fakeBridge.ts'
+import { confirmBox, showPanel } from './boardPanels.ts'
 import { mountApp } from './mountApp.ts'
 import { createHarness, settle, staffMember, type Harness } from './setup.ts'
 
@@ -39,19 +40,6 @@ function nurseHarness(nurse: BoardView): Harness & { nurse: BoardView } {
   harness.bridge.handlers['rotation.board'] = (input: { kind: string }) => structuredClone(input.kind === 'nurse' ? harness.nurse : openBoard())
   harness.bridge.handlers['fees.list'] = () => [paidSheet(5)]
   return harness
-}
-
-async function openNurseBoard(harness: Harness) {
-  ;({ wrapper } = await mountApp(harness, '/front-desk'))
-  await settle()
-  await body().get('[data-testid="board-panel-nurse"] input').setValue(true)
-  await settle()
-}
-
-async function confirmBox() {
-  await vi.waitFor(() => expect(document.querySelector('.el-message-box')).not.toBeNull())
-  ;(document.querySelector('.el-message-box__btns .el-button--primary') as HTMLElement).click()
-  await settle()
 }
 
 describe('front desk: nurse board (护士轮牌)', () => {
@@ -89,7 +77,7 @@ describe('front desk: nurse board (护士轮牌)', () => {
     harness.bridge.handlers['rotation.finish'] = () => nurseBoard()
     harness.bridge.handlers['rotation.pass'] = () => board
     harness.bridge.handlers['rotation.undo'] = () => nurseBoard()
-    await openNurseBoard(harness)
+    wrapper = await showPanel(harness, 'nurse')
     const rows = body().findAll('[data-testid="board-member"]')
     expect(rows[0]?.get('[data-testid="board-state"]').text()).toBe('接待中 A001')
     expect(body().get('[data-testid="nurse-next-name"]').text()).toBe('下一位护士：周护士')
@@ -116,7 +104,7 @@ describe('front desk: nurse board (护士轮牌)', () => {
   it('Alt+Z undoes the board shown: the nurse board while it is shown, not the consultants\'', async () => {
     const harness = nurseHarness(nurseBoard({ undoable: { seq: 3, type: 'passed' } }))
     harness.bridge.handlers['rotation.undo'] = (input: { kind: string }) => (input.kind === 'nurse' ? nurseBoard() : openBoard())
-    await openNurseBoard(harness)
+    wrapper = await showPanel(harness, 'nurse')
     window.dispatchEvent(new KeyboardEvent('keydown', { code: 'KeyZ', altKey: true }))
     await vi.waitFor(() => expect(document.querySelector('.el-message-box')?.textContent).toContain('撤销第 3 步“过牌”'))
     await confirmBox()
@@ -131,7 +119,7 @@ describe('front desk: nurse board (护士轮牌)', () => {
       assignments: [{ visitId: 5, queueNo: 'A001', memberId: 11, memberName: '孙护士', at: '2025-03-01T02:00:00.000Z', finishedAt: null }],
     })
     harness.bridge.handlers['rotation.handToNurse'] = (): NurseHandOver => ({ visitId: 5, queueNo: 'A001', nurseId: 11, nurseName: '孙护士', board: after })
-    await openNurseBoard(harness)
+    wrapper = await showPanel(harness, 'nurse')
     const row = body().get('[data-testid="nurse-pending-row"]')
     expect(row.attributes('data-visit-id')).toBe('5')
     await row.get('[data-testid="nurse-hand-over"]').trigger('click')
@@ -145,7 +133,7 @@ describe('front desk: nurse board (护士轮牌)', () => {
   it('says so when no nurse is free, without a call; shows the refusal of the main process', async () => {
     const busy = nurseBoard({ members: [member(11, '孙护士', 0, { status: 'break' }), member(12, '周护士', 1, { status: 'break' })], nextMemberId: null })
     const harness = nurseHarness(busy)
-    await openNurseBoard(harness)
+    wrapper = await showPanel(harness, 'nurse')
     expect(body().get('[data-testid="nurse-next-name"]').text()).toBe('暂无空闲的护士')
     await body().get('[data-testid="nurse-hand-over"]').trigger('click')
     await settle()
