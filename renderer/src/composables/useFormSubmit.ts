@@ -4,10 +4,17 @@ import { useServerErrors } from './useServerErrors.ts'
 /**
  * A small form's submit: one call at a time, the server's refusals on their fields (or as the form's
  * message), and `done` after a success. `reset` empties the fields and the messages (a dialog reopened).
+ * `aliases` name the form field an API field's refusal belongs on (amountFen → amount), as in useServerErrors.
  */
-export function useFormSubmit<F extends string, R>(form: Record<F, string>, fields: readonly F[], action: () => Promise<R>, done: (result: R) => void = () => {}) {
+export function useFormSubmit<F extends string, R>(
+  form: Record<F, string>,
+  fields: readonly F[],
+  action: () => Promise<R>,
+  done: (result: R) => void = () => {},
+  aliases: Partial<Record<string, F>> = {},
+) {
   const busy = ref(false)
-  const { serverErrors, formError, clear, show } = useServerErrors(form, fields)
+  const { serverErrors, formError, clear, show } = useServerErrors(form, fields, aliases)
 
   async function submit(): Promise<void> {
     if (busy.value) return
