@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3'
 import { constants, existsSync } from 'node:fs'
-import { copyFile, open, readdir, readFile, rename, rm, stat, statfs, writeFile } from 'node:fs/promises'
+import { copyFile, readdir, readFile, rename, rm, stat, statfs, writeFile } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import {
   backupFileName,
@@ -17,6 +17,8 @@ import {
 import { newestFirst } from '../core/domain/backupRetention.ts'
 import { encryptFile, type KdfParams } from './backupCrypto.ts'
 import { checkDatabaseFile } from './backupCheck.ts'
+import { fsyncFile, fsyncFolder } from './fsyncFiles.ts'
+import { PHOTO_NOTES_FILE, photoRowsInFile, photoRowsOf, readPhotoNotes, removeStalePhotoPartials, storePhotos, updatePhotoNotes, type StorePhotosResult } from './photoBackup.ts'
 import { schemaVersion } from './migrate.ts'
 import type { ReadableDb } from './types.ts'
 
@@ -25,7 +27,11 @@ import type { ReadableDb } from './types.ts'
  * API into `<name>.partial`, the copy converted to a self-contained rollback-journal file, checked read-only
  * (integrity_check, foreign_key_check, marker, schema version), fsynced, (encrypted,) renamed into place, the
  * folder fsynced. A backup is complete or absent: every failure removes what it wrote.
+ * Before the rename, the photos the copy lists are put into the folder's photo store (db/photoBackup.ts), so a
+ * finished backup's photos are always in the store. Pruning deletes database files only, never photos.
  */
+
+export { fsyncFile, fsyncFolder }
 
 export class BackupError extends Error {
   readonly code: BackupFailure
@@ -65,6 +71,8 @@ export interface CreateBackupOptions {
   onProgress?(progress: BackupProgress): void
   kdf?: KdfParams
   io?: Partial<BackupIo>
+  /** The live photos folder the copy's photos are taken from; null or absent: none (photos not yet stored count as missing). */
+  photosDir?: string | null
 }
 
 const PARTIAL = '.partial'
@@ -73,17 +81,20 @@ const SPARE_BYTES = 4 * 1024 * 1024
 /** sqlite3_backup_step with this many pages copies the rest in one step. */
 const ALL_PAGES = 0x7fffffff
 
-/** What the phases weigh in the percent of a plain and of an encrypted backup. */
-const WEIGHTS: Record<'plain' | 'encrypted', Record<BackupPhase, [number, number]>> = {
-  plain: { copying: [0, 80], checking: [80, 95], encrypting: [95, 95], finishing: [95, 100] },
-  encrypted: { copying: [0, 45], checking: [45, 55], encrypting: [55, 97], finishing: [97, 100] },
+/** What the phases weigh in the percent of a plain and of an encrypted backup, without and with photos to store. */
+const WEIGHTS: Record<'plain' | 'encrypted' | 'plainPhotos' | 'encryptedPhotos', Record<BackupPhase, [number, number]>> = {
+  plain: { copying: [0, 80], checking: [80, 95], photos: [95, 95], encrypting: [95, 95], finishing: [95, 100] },
+  encrypted: { copying: [0, 45], checking: [45, 55], photos: [55, 55], encrypting: [55, 97], finishing: [97, 100] },
+  plainPhotos: { copying: [0, 40], checking: [40, 48], photos: [48, 96], encrypting: [96, 96], finishing: [96, 100] },
+  encryptedPhotos: { copying: [0, 25], checking: [25, 30], photos: [30, 80], encrypting: [80, 98], finishing: [98, 100] },
 }
 
 /** A backup of the live database through SQLite's online backup API, while it keeps being written. */
 export async function createBackup(db: ReadableDb, options: CreateBackupOptions): Promise<BackupEntry> {
   const pageSize = db.pragma('page_size', { simple: true }) as number
   const pages = db.pragma('page_count', { simple: true }) as number
-  return writeBackup(options, pageSize * pages, schemaVersion(db), async (target, report) => {
+  const hasPhotos = photoRowsOf(db).length > 0
+  return writeBackup(options, pageSize * pages, schemaVersion(db), hasPhotos, async (target, report) => {
     let lastRemaining = Number.POSITIVE_INFINITY
     await db.backup(target, {
       progress: ({ totalPages, remainingPages }) => {
@@ -103,7 +114,7 @@ export async function createBackup(db: ReadableDb, options: CreateBackupOptions)
  */
 export async function importSnapshot(path: string, options: CreateBackupOptions): Promise<BackupEntry> {
   const size = (await stat(path)).size
-  return writeBackup(options, size, null, async (target, report) => {
+  return writeBackup(options, size, null, false, async (target, report) => {
     await copyFile(path, target, constants.COPYFILE_EXCL)
     report(1)
   })
@@ -118,12 +129,14 @@ async function writeBackup(
   options: CreateBackupOptions,
   sizeBytes: number,
   expectedVersion: number | null,
+  /** Weighs the photos phase in the percent (the copy says which photos there are). */
+  expectPhotos: boolean,
   fill: (target: string, report: (fraction: number) => void) => Promise<void>,
 ): Promise<BackupEntry> {
   const io: BackupIo = { ...nodeIo, ...options.io }
   const encrypted = typeof options.passphrase === 'string' && options.passphrase.length > 0
   const { folder } = options
-  const weights = WEIGHTS[encrypted ? 'encrypted' : 'plain']
+  const weights = WEIGHTS[`${encrypted ? 'encrypted' : 'plain'}${expectPhotos ? 'Photos' : ''}`]
   let lastPercent = -1
   const report = (phase: BackupPhase, fraction: number) => {
     const [from, to] = weights[phase]
@@ -146,6 +159,7 @@ async function writeBackup(
   const plainPartial = encrypted ? join(options.workDir, basename(name, '.enc') + PARTIAL) : partial
   const written = [plainPartial, `${plainPartial}-journal`, `${plainPartial}-wal`, `${plainPartial}-shm`, partial]
   let schema: number
+  let photos: StorePhotosResult
 
   try {
     report('copying', 0)
@@ -174,6 +188,18 @@ async function writeBackup(
     report('checking', 1)
 
     try {
+      // The copy's own rows: a photo imported while the database was being copied is stored too.
+      const rows = photoRowsInFile(plainPartial)
+      if (rows.length > 0) report('photos', 0)
+      photos = await storePhotos(rows, {
+        folder,
+        photosDir: options.photosDir ?? null,
+        passphrase: encrypted ? (options.passphrase as string) : null,
+        workDir: options.workDir,
+        kdf: options.kdf,
+        freeBytes: (f) => io.freeBytes(f),
+        onProgress: (f) => report('photos', f),
+      })
       await fsyncFile(plainPartial)
       if (encrypted) {
         report('encrypting', 0)
@@ -195,10 +221,24 @@ async function writeBackup(
   const size = (await stat(finalPath)).size
   const lastCheck: BackupCheck = { at: new Date().toISOString(), ok: true, reason: null, schemaVersion: schema }
   await recordCheck(folder, name, lastCheck).catch(() => undefined)
+  const photoCounts = { stored: photos.stored, missing: photos.missing.length }
+  const hasPhotos = photos.stored + photos.missing.length > 0
+  // The note tells the list (含照片 N 张) and a restore which photos were already missing when it was made.
+  if (hasPhotos) await updatePhotoNotes(folder, (notes) => (notes[name] = { ...photoCounts, missingSha: photos.missingSha })).catch(() => undefined)
   report('finishing', 1)
   const parsed = parseBackupName(name)
   const localTime = parsed?.localTime ?? localTimeOf(options.now)
-  return { file: name, kind: options.kind, takenAt: dateOfLocalTime(localTime).toISOString(), localTime, sizeBytes: size, encrypted, lastCheck }
+  return {
+    file: name,
+    kind: options.kind,
+    takenAt: dateOfLocalTime(localTime).toISOString(),
+    localTime,
+    sizeBytes: size,
+    encrypted,
+    lastCheck,
+    ...(hasPhotos ? { photos: photoCounts } : {}),
+    ...(photos.missing.length > 0 ? { missingPhotoPaths: photos.missing.slice(0, 20) } : {}),
+  }
 }
 
 async function requireFolder(folder: string): Promise<void> {
@@ -224,33 +264,6 @@ function writeFailure(error: unknown): BackupError {
   const code = (error as { code?: unknown } | null)?.code
   if (code === 'ENOSPC' || code === 'SQLITE_FULL') return new BackupError('disk_full', message(error), { needMb: 0 }, error)
   return new BackupError('write_failed', message(error), {}, error)
-}
-
-/** fsync of a file (opened for writing: Windows flushes only a handle that can write). */
-export async function fsyncFile(path: string): Promise<void> {
-  const handle = await open(path, 'r+')
-  try {
-    await handle.sync()
-  } finally {
-    await handle.close()
-  }
-}
-
-/** fsync of a folder, so a rename in it survives power loss; Windows cannot open folders and needs none. */
-export async function fsyncFolder(folder: string): Promise<void> {
-  let handle
-  try {
-    handle = await open(folder, 'r')
-  } catch {
-    return
-  }
-  try {
-    await handle.sync()
-  } catch {
-    // EISDIR / EPERM / EINVAL where folders cannot be synced.
-  } finally {
-    await handle.close()
-  }
 }
 
 // --- The folder: list, checks, prune, leftovers ----------------------------------------------------------
@@ -284,6 +297,7 @@ export async function recordCheck(folder: string, file: string, check: BackupChe
 export async function listBackups(folder: string): Promise<BackupEntry[]> {
   const names = (await readdir(folder)).filter((n) => parseBackupName(n) !== null)
   const checks = await readChecks(folder)
+  const photoNotes = await readPhotoNotes(folder)
   const entries: BackupEntry[] = []
   for (const file of names) {
     const parsed = parseBackupName(file)
@@ -297,6 +311,7 @@ export async function listBackups(folder: string): Promise<BackupEntry[]> {
       continue
     }
     const check = checks[file]
+    const note = photoNotes[file]
     entries.push({
       file,
       kind: parsed.kind,
@@ -305,12 +320,16 @@ export async function listBackups(folder: string): Promise<BackupEntry[]> {
       sizeBytes,
       encrypted: parsed.encrypted,
       lastCheck: isCheck(check) ? check : null,
+      ...(note ? { photos: { stored: note.stored, missing: note.missing } } : {}),
     })
   }
   return entries.sort(newestFirst)
 }
 
-/** Deletes backup files of the folder (only names that parse as ours) and forgets their checks. */
+/**
+ * Deletes backup files of the folder (only names that parse as ours) and forgets their checks. Never a photo:
+ * the photo store is shared by every backup and photos are never deleted automatically.
+ */
 export async function deleteBackups(folder: string, files: readonly string[]): Promise<string[]> {
   const deleted: string[] = []
   for (const file of files) {
@@ -326,6 +345,7 @@ export async function deleteBackups(folder: string, files: readonly string[]): P
     const checks = await readChecks(folder)
     for (const file of deleted) delete checks[file]
     await writeChecks(folder, checks).catch(() => undefined)
+    if (existsSync(join(folder, PHOTO_NOTES_FILE))) await updatePhotoNotes(folder, (notes) => deleted.forEach((file) => delete notes[file])).catch(() => undefined)
   }
   return deleted
 }
@@ -339,12 +359,13 @@ export async function removeStalePartials(folder: string): Promise<string[]> {
     return []
   }
   const stale = names.filter((n) => {
+    if (/^\.photo-[0-9a-f]{12}\.partial$/.test(n)) return true // a photo's plain copy before encrypting (db/photoBackup.ts)
     if (/^\.verify-[0-9a-f]{12}\.sqlite(-journal|-wal|-shm)?$/.test(n)) return true // a check's temp copy (db/restore.ts)
     const base = n.replace(/\.partial(-journal|-wal|-shm)?$/, '')
     return base !== n && (parseBackupName(base) !== null || parseBackupName(`${base}.enc`) !== null)
   })
   for (const n of stale) await rm(join(folder, n), { force: true }).catch(() => undefined)
-  return stale
+  return [...stale, ...(await removeStalePhotoPartials(folder))]
 }
 
 function isCheck(value: unknown): value is BackupCheck {

@@ -9,7 +9,7 @@ import { open, rm } from 'node:fs/promises'
  *   0  8  magic "CLNBKENC"
  *   8  1  format version (1)
  *   9  1  scrypt log2(N)     10 1 scrypt r     11 1 scrypt p
- *  12 16  scrypt salt (random per file)
+ *  12 16  scrypt salt (random per file, or per run with a key cache: createKeyCache)
  *  28 12  GCM nonce (random per file)
  *  40 16  passphrase check: the second half of the scrypt output (the first half is the key)
  *  56 16  GCM tag over the header's first 56 bytes (as additional data) and the whole ciphertext
@@ -55,6 +55,61 @@ function deriveKeys(passphrase: string, salt: Buffer, kdf: KdfParams): Promise<{
   })
 }
 
+/**
+ * One scrypt per run instead of one per file (createKeyCache): encryptFile with a cache writes every file of
+ * the run under one salt and key (each file still has its own random nonce: GCM with random 96-bit nonces
+ * under one key is safe far beyond a clinic's photo count); decryptFile with a cache reuses a key derived
+ * for the same passphrase, salt and parameters. The file format does not change: each file still opens
+ * with plain decryptFile. Holds derived keys in memory: make one per backup or restore run, then drop it.
+ */
+export interface KeyCache {
+  /** How many times scrypt ran through this cache. */
+  readonly derivations: number
+  /** @internal */
+  forEncryption(passphrase: string, kdf: KdfParams): Promise<{ salt: Buffer; key: Buffer; check: Buffer }>
+  /** @internal */
+  forDecryption(passphrase: string, salt: Buffer, kdf: KdfParams): Promise<{ key: Buffer; check: Buffer }>
+}
+
+export function createKeyCache(options: { onDerive?: () => void } = {}): KeyCache {
+  let derivations = 0
+  const derive = (passphrase: string, salt: Buffer, kdf: KdfParams): Promise<{ key: Buffer; check: Buffer }> => {
+    derivations++
+    options.onDerive?.()
+    return deriveKeys(passphrase, salt, kdf)
+  }
+  // Keyed by passphrase as well as salt + parameters: a key derived from one passphrase must never
+  // answer for another (the check bytes would match and a wrong passphrase would open the file).
+  const byPassphrase = new Map<string, Map<string, Promise<{ key: Buffer; check: Buffer }>>>()
+  const encrypting = new Map<string, Promise<{ salt: Buffer; key: Buffer; check: Buffer }>>()
+  const paramsKey = (kdf: KdfParams) => `${kdf.logN}/${kdf.r}/${kdf.p}`
+  const remember = <T>(map: Map<string, Promise<T>>, key: string, make: () => Promise<T>): Promise<T> => {
+    const known = map.get(key)
+    if (known !== undefined) return known
+    const made = make()
+    map.set(key, made)
+    made.catch(() => map.delete(key)) // a failed derivation (out of memory) is tried again next time
+    return made
+  }
+  const forDecryption = (passphrase: string, salt: Buffer, kdf: KdfParams) => {
+    const normalized = passphrase.normalize('NFC')
+    let bySalt = byPassphrase.get(normalized)
+    if (bySalt === undefined) byPassphrase.set(normalized, (bySalt = new Map()))
+    return remember(bySalt, `${paramsKey(kdf)}/${salt.toString('hex')}`, () => derive(passphrase, Buffer.from(salt), kdf))
+  }
+  return {
+    get derivations() {
+      return derivations
+    },
+    forEncryption: (passphrase, kdf) =>
+      remember(encrypting, `${paramsKey(kdf)}/${passphrase.normalize('NFC')}`, async () => {
+        const salt = randomBytes(16)
+        return { salt, ...(await forDecryption(passphrase, salt, kdf)) } // files of this run then decrypt without another scrypt
+      }),
+    forDecryption,
+  }
+}
+
 /** True if the file starts with the encrypted backup magic. */
 export function looksEncrypted(firstBytes: Buffer): boolean {
   return firstBytes.length >= ENCRYPTION_MAGIC.length && firstBytes.subarray(0, ENCRYPTION_MAGIC.length).equals(ENCRYPTION_MAGIC)
@@ -62,13 +117,13 @@ export function looksEncrypted(firstBytes: Buffer): boolean {
 
 /**
  * Encrypts `source` into a new file `target` (which must not exist) and fsyncs it. On any failure the
- * target is removed. `onProgress` hears the fraction done (0-1).
+ * target is removed. `onProgress` hears the fraction done (0-1). With `keys` the salt and key are the run's
+ * (see createKeyCache); the nonce is always new.
  */
-export async function encryptFile(source: string, target: string, passphrase: string, options: { kdf?: KdfParams; onProgress?: (fraction: number) => void } = {}): Promise<void> {
+export async function encryptFile(source: string, target: string, passphrase: string, options: { kdf?: KdfParams; onProgress?: (fraction: number) => void; keys?: KeyCache } = {}): Promise<void> {
   const kdf = options.kdf ?? DEFAULT_KDF
-  const salt = randomBytes(16)
   const nonce = randomBytes(12)
-  const { key, check } = await deriveKeys(passphrase, salt, kdf)
+  const { salt, key, check } = options.keys !== undefined ? await options.keys.forEncryption(passphrase, kdf) : await fresh(passphrase, kdf)
   const header = Buffer.alloc(HEADER_BYTES)
   ENCRYPTION_MAGIC.copy(header, 0)
   header.writeUInt8(ENCRYPTION_VERSION, 8)
@@ -111,9 +166,10 @@ export async function encryptFile(source: string, target: string, passphrase: st
 /**
  * Decrypts `source` into a new file `target` (which must not exist). A wrong passphrase or a changed or
  * shortened file throws a DecryptError with its reason, and the target is removed: nothing decrypted from an
- * unauthenticated file is left behind.
+ * unauthenticated file is left behind. With `keys` a key derived earlier for the same passphrase, salt and
+ * parameters is used again (see createKeyCache).
  */
-export async function decryptFile(source: string, target: string, passphrase: string): Promise<void> {
+export async function decryptFile(source: string, target: string, passphrase: string, options: { keys?: KeyCache } = {}): Promise<void> {
   const input = await open(source, 'r')
   let header: Buffer
   let size: number
@@ -129,7 +185,8 @@ export async function decryptFile(source: string, target: string, passphrase: st
   }
   const kdf: KdfParams = { logN: header.readUInt8(9), r: header.readUInt8(10), p: header.readUInt8(11) }
   if (!withinBounds(kdf)) throw new DecryptError('tampered', 'key derivation parameters out of bounds')
-  const { key, check } = await deriveKeys(passphrase, header.subarray(12, 28), kdf)
+  const salt = header.subarray(12, 28)
+  const { key, check } = options.keys !== undefined ? await options.keys.forDecryption(passphrase, salt, kdf) : await deriveKeys(passphrase, salt, kdf)
   if (!timingSafeEqual(check, header.subarray(40, 56))) throw new DecryptError('wrong_passphrase', 'the passphrase is not right')
 
   const decipher = createDecipheriv('aes-256-gcm', key, header.subarray(28, 40))
@@ -161,6 +218,11 @@ export async function decryptFile(source: string, target: string, passphrase: st
     await rm(target, { force: true })
     throw error
   }
+}
+
+async function fresh(passphrase: string, kdf: KdfParams): Promise<{ salt: Buffer; key: Buffer; check: Buffer }> {
+  const salt = randomBytes(16)
+  return { salt, ...(await deriveKeys(passphrase, salt, kdf)) }
 }
 
 function withinBounds(kdf: KdfParams): boolean {

@@ -1,4 +1,4 @@
-import { cardStatus, type CardDeduction, type TreatmentCard } from '../core/domain/treatmentCard.ts'
+import { cardStatus, type CardDeduction, type TreatmentCard, type TreatmentRecordRow } from '../core/domain/treatmentCard.ts'
 import { pluckStmt, stmt } from './statements.ts'
 import type { ReadableDb, WritableDb } from './types.ts'
 
@@ -114,6 +114,9 @@ interface DeductionRow {
   nurse_name: string | null
   doctor_id: number | null
   doctor_name: string | null
+  body_area: string
+  assistant_id: number | null
+  assistant_name: string | null
   note: string
   by_name: string
   undone_at: string | null
@@ -122,10 +125,11 @@ interface DeductionRow {
 }
 
 const DEDUCTIONS = `
-  SELECT d.*, n.name AS nurse_name, doc.name AS doctor_name
+  SELECT d.*, n.name AS nurse_name, doc.name AS doctor_name, asst.name AS assistant_name
   FROM card_deductions d
   LEFT JOIN staff n ON n.id = d.nurse_id
-  LEFT JOIN staff doc ON doc.id = d.doctor_id`
+  LEFT JOIN staff doc ON doc.id = d.doctor_id
+  LEFT JOIN staff asst ON asst.id = d.assistant_id`
 
 function rowToDeduction(row: DeductionRow): CardDeduction {
   return {
@@ -137,6 +141,9 @@ function rowToDeduction(row: DeductionRow): CardDeduction {
     nurseName: row.nurse_name ?? '',
     doctorId: row.doctor_id,
     doctorName: row.doctor_name ?? '',
+    bodyArea: row.body_area,
+    assistantId: row.assistant_id,
+    assistantName: row.assistant_name ?? '',
     note: row.note,
     byName: row.by_name,
     undone: row.undone_at !== null,
@@ -150,6 +157,8 @@ export interface NewDeduction {
   cardId: number
   nurseId: number
   doctorId: number | null
+  assistantId: number | null
+  bodyArea: string
   note: string
   at: string
   byId: number | null
@@ -160,8 +169,8 @@ export interface NewDeduction {
 export function insertDeduction(db: WritableDb, d: NewDeduction): number {
   const sessionNo = (pluckStmt(db, 'SELECT count(*) FROM card_deductions WHERE card_id = ?').get(d.cardId) as number) + 1
   const result = stmt(db,
-    `INSERT INTO card_deductions (card_id, session_no, at, nurse_id, doctor_id, note, by_id, by_name)
-     VALUES (@cardId, @sessionNo, @at, @nurseId, @doctorId, @note, @byId, @byName)`,
+    `INSERT INTO card_deductions (card_id, session_no, at, nurse_id, doctor_id, assistant_id, body_area, note, by_id, by_name)
+     VALUES (@cardId, @sessionNo, @at, @nurseId, @doctorId, @assistantId, @bodyArea, @note, @byId, @byName)`,
   ).run({ ...d, sessionNo })
   return Number(result.lastInsertRowid)
 }
@@ -174,6 +183,25 @@ export function getDeduction(db: ReadableDb, id: number): CardDeduction | undefi
 /** Every deduction of a card, undone ones too, newest first. */
 export function deductionsOfCard(db: ReadableDb, cardId: number): CardDeduction[] {
   return (stmt(db, `${DEDUCTIONS} WHERE d.card_id = ? ORDER BY d.session_no DESC`).all(cardId) as DeductionRow[]).map(rowToDeduction)
+}
+
+/**
+ * The client's treatment record (病历档案): every deduction of every card of theirs, undone ones too, newest
+ * first, each with its card's item and sessions bought; one query (the cards by client, then each card's
+ * deductions by its unique key).
+ */
+export function treatmentRecordOfClient(db: ReadableDb, clientId: number): TreatmentRecordRow[] {
+  const rows = stmt(db,
+    `SELECT d.*, n.name AS nurse_name, doc.name AS doctor_name, asst.name AS assistant_name, t.code, t.name, t.sessions_bought
+     FROM treatment_cards t
+     JOIN card_deductions d ON d.card_id = t.id
+     LEFT JOIN staff n ON n.id = d.nurse_id
+     LEFT JOIN staff doc ON doc.id = d.doctor_id
+     LEFT JOIN staff asst ON asst.id = d.assistant_id
+     WHERE t.client_id = ?
+     ORDER BY d.at DESC, d.id DESC`,
+  ).all(clientId) as (DeductionRow & { code: string; name: string; sessions_bought: number })[]
+  return rows.map((row) => ({ ...rowToDeduction(row), code: row.code, name: row.name, sessionsBought: row.sessions_bought }))
 }
 
 /** Marks a deduction undone; false when it already was. */

@@ -1,5 +1,6 @@
 import type { ServiceCategory } from '../core/domain/categories.ts'
 import type { Channel, Client, ClientSummary, Gender } from '../core/domain/client.ts'
+import type { MaritalStatus } from '../core/domain/consultation.ts'
 import { nameSearchKeys } from '../core/domain/nameKeys.ts'
 import { normalizePhone } from '../core/domain/phone.ts'
 import type { ReadableDb, WritableDb } from './types.ts'
@@ -18,11 +19,14 @@ interface ClientRow {
   intended_category: ServiceCategory | null
   allergies: string
   notes: string
+  marital_status: MaritalStatus | null
+  address: string
   created_at: string
   updated_at: string
 }
 
-export type ClientFields = Omit<Client, 'id' | 'archiveNo' | 'createdAt' | 'updatedAt'>
+/** A client's fields; marital status and address may be left out (null and '' then). */
+export type ClientFields = Omit<Client, 'id' | 'archiveNo' | 'createdAt' | 'updatedAt' | 'maritalStatus' | 'address'> & Partial<Pick<Client, 'maritalStatus' | 'address'>>
 
 function rowToClient(row: ClientRow): Client {
   return {
@@ -38,6 +42,8 @@ function rowToClient(row: ClientRow): Client {
     intendedCategory: row.intended_category,
     allergies: row.allergies,
     notes: row.notes,
+    maritalStatus: row.marital_status,
+    address: row.address,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   }
@@ -59,6 +65,8 @@ function fieldsToRow(fields: ClientFields) {
     intended_category: fields.intendedCategory,
     allergies: fields.allergies,
     notes: fields.notes,
+    marital_status: fields.maritalStatus ?? null,
+    address: fields.address ?? '',
   }
 }
 
@@ -74,9 +82,9 @@ export function findClientsByPhone(db: ReadableDb, phone: string): Client[] {
 export function insertClient(db: WritableDb, archiveNo: string, fields: ClientFields, now: string): Client {
   const result = stmt(db,
       `INSERT INTO clients (archive_no, name, name_pinyin, name_initials, gender, birth_date, phone, phone_reversed,
-         occupation, own_consultant_id, channel, intended_category, allergies, notes, created_at, updated_at)
+         occupation, own_consultant_id, channel, intended_category, allergies, notes, marital_status, address, created_at, updated_at)
        VALUES (@archive_no, @name, @name_pinyin, @name_initials, @gender, @birth_date, @phone, @phone_reversed,
-         @occupation, @own_consultant_id, @channel, @intended_category, @allergies, @notes, @now, @now)`,
+         @occupation, @own_consultant_id, @channel, @intended_category, @allergies, @notes, @marital_status, @address, @now, @now)`,
     )
     .run({ ...fieldsToRow(fields), archive_no: archiveNo, now })
   return getClient(db, Number(result.lastInsertRowid)) as Client
@@ -87,7 +95,7 @@ export function updateClient(db: WritableDb, id: number, fields: ClientFields, n
     `UPDATE clients SET name = @name, name_pinyin = @name_pinyin, name_initials = @name_initials, gender = @gender,
        birth_date = @birth_date, phone = @phone, phone_reversed = @phone_reversed, occupation = @occupation,
        own_consultant_id = @own_consultant_id, channel = @channel, intended_category = @intended_category,
-       allergies = @allergies, notes = @notes, updated_at = @now
+       allergies = @allergies, notes = @notes, marital_status = @marital_status, address = @address, updated_at = @now
      WHERE id = @id`,
   ).run({ ...fieldsToRow(fields), now, id })
   return getClient(db, id)

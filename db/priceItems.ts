@@ -1,5 +1,6 @@
 import { nameSearchKeys } from '../core/domain/nameKeys.ts'
-import type { PriceCategory, PriceItem, PriceItemFields } from '../core/domain/priceItem.ts'
+import type { ServiceCategory } from '../core/domain/categories.ts'
+import type { PriceCategory, PriceClassification, PriceItem, PriceItemFields } from '../core/domain/priceItem.ts'
 import type { ReadableDb, WritableDb } from './types.ts'
 import { stmt } from './statements.ts'
 
@@ -15,6 +16,8 @@ interface PriceItemRow {
   floor_price_fen: number | null
   cost_fen: number | null
   special_price: 0 | 1
+  service_category: ServiceCategory | null
+  invasive: 0 | 1
   active: 0 | 1
   created_at: string
   updated_at: string
@@ -37,6 +40,8 @@ function rowToPriceItem(row: PriceItemRow): PriceItem {
     floorPriceFen: row.floor_price_fen,
     costFen: row.cost_fen,
     specialPrice: row.special_price === 1,
+    serviceCategory: row.service_category,
+    invasive: row.invasive === 1,
     active: row.active === 1,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -104,24 +109,33 @@ export function findPriceItemByCode(db: ReadableDb, code: string): PriceItem | u
   return row && rowToPriceItem(row)
 }
 
-export function insertPriceItem(db: WritableDb, fields: PriceItemFields, active: boolean, now: string): PriceItem {
+/** The classification's columns; `keep` 1 when it was not given (the import), so an update leaves it as it is. */
+function classificationToRow(c: Partial<PriceClassification>) {
+  const given = c.serviceCategory !== undefined || c.invasive !== undefined
+  return { keep: given ? 0 : 1, service_category: c.serviceCategory ?? null, invasive: c.invasive ? 1 : 0 }
+}
+
+export function insertPriceItem(db: WritableDb, fields: PriceItemFields & Partial<PriceClassification>, active: boolean, now: string): PriceItem {
   const result = stmt(db,
       `INSERT INTO price_items (code, name, name_pinyin, name_initials, category, unit, list_price_fen, floor_price_fen,
-         cost_fen, special_price, active, created_at, updated_at)
+         cost_fen, special_price, service_category, invasive, active, created_at, updated_at)
        VALUES (@code, @name, @name_pinyin, @name_initials, @category, @unit, @list_price_fen, @floor_price_fen,
-         @cost_fen, @special_price, @active, @now, @now)`,
+         @cost_fen, @special_price, @service_category, @invasive, @active, @now, @now)`,
     )
-    .run({ ...fieldsToRow(fields), active: active ? 1 : 0, now })
+    .run({ ...fieldsToRow(fields), ...classificationToRow(fields), active: active ? 1 : 0, now })
   return getPriceItem(db, Number(result.lastInsertRowid)) as PriceItem
 }
 
-export function updatePriceItem(db: WritableDb, id: number, fields: PriceItemFields, active: boolean, now: string): PriceItem | undefined {
+export function updatePriceItem(db: WritableDb, id: number, fields: PriceItemFields & Partial<PriceClassification>, active: boolean, now: string): PriceItem | undefined {
   stmt(db,
     `UPDATE price_items SET code = @code, name = @name, name_pinyin = @name_pinyin, name_initials = @name_initials,
        category = @category, unit = @unit, list_price_fen = @list_price_fen, floor_price_fen = @floor_price_fen,
-       cost_fen = @cost_fen, special_price = @special_price, active = @active, updated_at = @now
+       cost_fen = @cost_fen, special_price = @special_price,
+       service_category = CASE WHEN @keep = 1 THEN service_category ELSE @service_category END,
+       invasive = CASE WHEN @keep = 1 THEN invasive ELSE @invasive END,
+       active = @active, updated_at = @now
      WHERE id = @id`,
-  ).run({ ...fieldsToRow(fields), active: active ? 1 : 0, now, id })
+  ).run({ ...fieldsToRow(fields), ...classificationToRow(fields), active: active ? 1 : 0, now, id })
   return getPriceItem(db, id)
 }
 

@@ -7,6 +7,8 @@ import type { BackupRefusal } from '../core/domain/backup.ts'
 import { decryptFile, DecryptError, looksEncrypted } from './backupCrypto.ts'
 import { checkDatabaseFile, SQLITE_MAGIC } from './backupCheck.ts'
 import { fsyncFile, fsyncFolder, nodeIo, type BackupIo } from './backup.ts'
+import { photoRowsInFile } from './photoBackup.ts'
+import { unavailablePhotos } from './photoRestore.ts'
 import { LATEST_SCHEMA_VERSION } from './migrations/index.ts'
 
 /**
@@ -22,8 +24,10 @@ export type VerifyResult =
       /** With `keepPlain`: the checked plain database (a temp file in workDir when `temporary`). */
       plainFile: string | null
       temporary: boolean
+      /** How many photos the backup's database lists (all of them found). */
+      photos: number
     }
-  | { ok: false; encrypted: boolean; reason: BackupRefusal; schemaVersion: number | null; detail: string }
+  | { ok: false; encrypted: boolean; reason: BackupRefusal; schemaVersion: number | null; detail: string; photosMissing?: number }
 
 export interface VerifyOptions {
   /** A folder on the local disk for the decrypted (or journal-converted) temp copy. */
@@ -31,6 +35,12 @@ export interface VerifyOptions {
   /** Keep the checked plain copy for a restore (the caller removes it if `temporary`). */
   keepPlain?: boolean
   latest?: number
+  /**
+   * Also checks the photos the backup lists are in the folder's photo store (existence and size; the SHA-256
+   * is checked when a restore copies them). For a restore, `photosDir` (the live folder, where an intact
+   * file also counts) and `knownMissing` (SHA-256 already missing when the backup was made) are given.
+   */
+  photos?: { folder: string; photosDir?: string | null; knownMissing?: readonly string[] }
 }
 
 /**
@@ -95,8 +105,15 @@ export async function verifyBackupFile(path: string, passphrase: string | null |
     }
     const check = checkDatabaseFile(plain, latest)
     if (!check.ok) return refuse(check.reason, check.detail, check.schemaVersion)
+    let photos = 0
+    if (options.photos) {
+      const rows = photoRowsInFile(plain)
+      photos = rows.length
+      const missing = (await unavailablePhotos(rows, options.photos)).length
+      if (missing > 0) return { ...refuse('photos_missing', `${missing} of ${rows.length} photos are not in the backup folder`, check.schemaVersion), photosMissing: missing } as VerifyResult
+    }
     handedOver = options.keepPlain === true
-    return { ok: true, encrypted, schemaVersion: check.schemaVersion, plainFile: handedOver ? plain : null, temporary: handedOver && owned }
+    return { ok: true, encrypted, schemaVersion: check.schemaVersion, plainFile: handedOver ? plain : null, temporary: handedOver && owned, photos }
   } finally {
     if (owned && !handedOver) await removeDatabaseFiles(tempPath)
   }

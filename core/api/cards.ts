@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { CardDeduction, CardDetail, TreatmentCard } from '../domain/treatmentCard.ts'
+import { BODY_AREA_MAX, type CardDeduction, type CardDetail, type TreatmentCard, type TreatmentRecordRow } from '../domain/treatmentCard.ts'
 import { idSchema } from './clients.ts'
 import { method } from './method.ts'
 
@@ -22,8 +22,14 @@ export const cardMethods = {
   /** A card with every deduction, undone ones included. */
   'cards.get': method<CardDetail>()({ input: z.object({ id: idSchema }).strict(), writes: false, permission: 'read' }),
   /**
-   * Deducts one session: the nurse (active, role nurse) who treated, the doctor (active, role doctor) if one
-   * did, a note. Refused, with the reason in words, for a card used up, expired or void, and for a card
+   * The client's treatment record (病历档案): every deduction of their cards, undone ones too, newest first,
+   * with the item, body area, session n of N, doctor, assistant, nurse and note.
+   */
+  'cards.treatmentRecord': method<TreatmentRecordRow[]>()({ input: z.object({ clientId: idSchema }).strict(), writes: false, permission: 'read' }),
+  /**
+   * Deducts one session: the nurse (active, role nurse) who treated, the body area treated (部位), the doctor
+   * (active, role doctor) if one did, the doctor's assistant (an active nurse or doctor, not the doctor) if
+   * one helped, a note. Refused, with the reason in words, for a card used up, expired or void, and for a card
    * changed since it was read (expectedVersion): two windows never deduct the last session twice.
    */
   'cards.deduct': method<DeductionResult>()({
@@ -33,6 +39,8 @@ export const cardMethods = {
         expectedVersion: version,
         nurseId: idSchema,
         doctorId: idSchema.nullable().default(null),
+        bodyArea: z.string().trim().min(1, 'validation.required').max(BODY_AREA_MAX, 'validation.tooLong'),
+        assistantId: idSchema.nullable().default(null),
         note: z.string().trim().max(200, 'validation.tooLong').default(''),
       })
       .strict(),

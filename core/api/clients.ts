@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { SERVICE_CATEGORIES } from '../domain/categories.ts'
 import { CHANNELS, GENDERS, type Client, type ClientSummary } from '../domain/client.ts'
+import { MARITAL_STATUSES } from '../domain/consultation.ts'
 import { isValidPhone, normalizePhone } from '../domain/phone.ts'
 import type { VisitRow } from '../domain/visit.ts'
 import { method } from './method.ts'
@@ -13,6 +14,11 @@ export const clientPhoneSchema = z
   .max(30, 'validation.tooLong')
   .transform(normalizePhone)
   .refine(isValidPhone, 'validation.phone')
+
+/** Longest client address (住址) kept. */
+export const CLIENT_ADDRESS_MAX = 200
+const maritalStatusSchema = z.enum(MARITAL_STATUSES).nullable()
+const addressSchema = z.string().trim().max(CLIENT_ADDRESS_MAX, 'validation.tooLong')
 
 export const clientFieldsSchema = z
   .object({
@@ -29,6 +35,8 @@ export const clientFieldsSchema = z
     intendedCategory: z.enum(SERVICE_CATEGORIES).nullable().default(null),
     allergies: z.string().trim().max(500, 'validation.tooLong').default(''),
     notes: z.string().trim().max(1000, 'validation.tooLong').default(''),
+    maritalStatus: maritalStatusSchema.default(null),
+    address: addressSchema.default(''),
   })
   .strict()
 
@@ -55,7 +63,10 @@ export const clientMethods = {
     permission: 'desk',
   }),
   'clients.update': method<Client>()({
-    input: clientFieldsSchema.extend({ id: idSchema, expectedUpdatedAt: z.string().max(40).optional() }).strict(),
+    // Marital status and address left out keep what the client has (a caller that does not know them).
+    input: clientFieldsSchema
+      .extend({ id: idSchema, expectedUpdatedAt: z.string().max(40).optional(), maritalStatus: maritalStatusSchema.optional(), address: addressSchema.optional() })
+      .strict(),
     writes: true,
     permission: 'desk',
   }),

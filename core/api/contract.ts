@@ -3,6 +3,8 @@ import type { MethodSpec } from './method.ts'
 import { appointmentMethods } from './appointments.ts'
 import { cardMethods } from './cards.ts'
 import { complaintMethods } from './complaints.ts'
+import { consentMethods } from './consents.ts'
+import { photoMethods } from './photos.ts'
 import { storedValueMethods } from './storedValue.ts'
 import { auditMethods } from './audit.ts'
 import { backupMethods } from './backups.ts'
@@ -46,6 +48,8 @@ export const contract = {
   ...rebateMethods,
   ...cardMethods,
   ...complaintMethods,
+  ...consentMethods,
+  ...photoMethods,
   ...storedValueMethods,
 } satisfies Record<string, MethodSpec>
 

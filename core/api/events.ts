@@ -1,5 +1,5 @@
 /** Topics pushed to every window after a write commits; a window re-reads what it shows of that topic. */
-export const CHANGE_TOPICS = ['staff', 'settings', 'clients', 'visits', 'rotation', 'calls', 'display', 'audit', 'prices', 'fees', 'backups', 'appointments', 'followUps', 'partners', 'rebates', 'cards', 'complaints', 'storedValue'] as const
+export const CHANGE_TOPICS = ['staff', 'settings', 'clients', 'visits', 'rotation', 'calls', 'display', 'audit', 'prices', 'fees', 'backups', 'appointments', 'followUps', 'partners', 'rebates', 'cards', 'complaints', 'storedValue', 'photos'] as const
 export type ChangeTopic = (typeof CHANGE_TOPICS)[number]
 
 export interface ChangeEvent {

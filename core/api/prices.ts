@@ -8,6 +8,7 @@ import {
   type PriceItem,
   type PriceItemFields,
 } from '../domain/priceItem.ts'
+import { SERVICE_CATEGORIES } from '../domain/categories.ts'
 import { method } from './method.ts'
 
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER)
@@ -37,6 +38,8 @@ export const priceFieldsSchema = z
     floorPriceFen: fen.nullable().default(null),
     costFen: fen.nullable().default(null),
     specialPrice: z.boolean().default(false),
+    serviceCategory: z.enum(SERVICE_CATEGORIES).nullable().default(null),
+    invasive: z.boolean().default(false),
   })
   .strict()
 
@@ -50,6 +53,7 @@ const base64File = z
   .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'validation.notBase64')
 
 /** One row of an imported workbook, as it would be written. */
+/** The import reads and writes these; the classification (serviceCategory, invasive) stays as it is. */
 export interface ImportedItem extends PriceItemFields {
   active: boolean
 }

@@ -56,6 +56,15 @@ export interface NurseHandOver {
   board: BoardView
 }
 
+/** The hand-over to a doctor (请医生): the visit, now 专家面诊, and the doctor who took it, with the doctor board. */
+export interface DoctorHandOver {
+  visitId: number
+  queueNo: string
+  doctorId: number
+  doctorName: string
+  board: BoardView
+}
+
 export interface FairnessRow extends MemberCounts {
   memberId: number
   name: string
@@ -98,6 +107,18 @@ export const rotationMethods = {
    * (rule 2 on the board of kind 'nurse'; skills by the visit's intended category). Undone by rotation.undo.
    */
   'rotation.handToNurse': method<NurseHandOver>()({
+    input: z.object({ visitId: idSchema }).strict(),
+    writes: true,
+    permission: 'desk',
+  }),
+  /**
+   * 请医生: a consulting (咨询中) visit of today goes to the next available doctor of today's doctor board
+   * (rule 2 on the board of kind 'doctor'; skills by the visit's intended category) and becomes 专家面诊
+   * (with_doctor). Permission desk, as every board action: the receptionist holds desk but not consult, and
+   * a method has one permission; the consultant asks the desk. Undone by rotation.undo (the visit goes back
+   * to consulting); rotation.finish of kind doctor returns it to consulting.
+   */
+  'rotation.handToDoctor': method<DoctorHandOver>()({
     input: z.object({ visitId: idSchema }).strict(),
     writes: true,
     permission: 'desk',

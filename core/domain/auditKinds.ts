@@ -20,7 +20,7 @@ export const AUDIT_KIND_AREAS: Readonly<Record<Exclude<AuditKind, 'other'>, read
   session: ['session', 'setup'],
   appointments: ['appointments', 'followUps'],
   partners: ['partnerStores', 'partnerReports', 'rebates', 'referrals'],
-  treatment: ['cards', 'complaints'],
+  treatment: ['cards', 'complaints', 'consents', 'photos'],
 }
 
 const KIND_OF_AREA: ReadonlyMap<string, AuditKind> = new Map(

@@ -33,6 +33,8 @@ export const BACKUP_REFUSALS = [
   'tampered',
   /** The file could not be read (missing, permissions, the drive went away). */
   'unreadable',
+  /** The database is fine, but photos it lists are not in the folder's photo store (`photosMissing` says how many). */
+  'photos_missing',
 ] as const
 export type BackupRefusal = (typeof BACKUP_REFUSALS)[number]
 
@@ -52,6 +54,14 @@ export interface BackupCheck {
   reason: BackupRefusal | null
   /** The schema version found in the file, when it could be read. */
   schemaVersion: number | null
+  /** With reason `photos_missing`: how many photos the backup lists that could not be found. */
+  photosMissing?: number
+}
+
+/** The clinical photos of a backup: in the folder's photo store, and missing (not copyable) when it was made. */
+export interface BackupPhotos {
+  stored: number
+  missing: number
 }
 
 /** One backup file in the backup folder. */
@@ -67,6 +77,10 @@ export interface BackupEntry {
   encrypted: boolean
   /** The last check of this file (at creation, or by backups.verify); null if never checked. */
   lastCheck: BackupCheck | null
+  /** Its photos, as noted when it was made (absent for backups made before photos were backed up). */
+  photos?: BackupPhotos
+  /** Just made: the rel_paths of the photos that were missing or damaged in the live folder (first 20). */
+  missingPhotoPaths?: string[]
 }
 
 const count = (max: number) => z.number().int().min(0, 'validation.range').max(max, 'validation.range')
@@ -125,8 +139,8 @@ export const DEFAULT_BACKUP_SCHEDULE: BackupSchedule = {
 /** A passphrase for encrypted backups. */
 export const backupPassphraseSchema = z.string().min(8, 'validation.passphraseShort').max(200, 'validation.tooLong')
 
-/** The phases of a running backup, in order; `percent` is of the whole backup. */
-export const BACKUP_PHASES = ['copying', 'checking', 'encrypting', 'finishing'] as const
+/** The phases of a running backup, in order (`photos` only when the database lists photos); `percent` is of the whole backup. */
+export const BACKUP_PHASES = ['copying', 'checking', 'photos', 'encrypting', 'finishing'] as const
 export type BackupPhase = (typeof BACKUP_PHASES)[number]
 
 export interface BackupProgress {

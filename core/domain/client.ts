@@ -1,4 +1,5 @@
 import type { ServiceCategory } from './categories.ts'
+import type { MaritalStatus } from './consultation.ts'
 
 export const GENDERS = ['female', 'male', 'unknown'] as const
 export type Gender = (typeof GENDERS)[number]
@@ -20,6 +21,10 @@ export interface Client {
   intendedCategory: ServiceCategory | null
   allergies: string
   notes: string
+  /** 婚姻状况, for the treatment record (病历档案); the consultation sheet's values; null when not asked. */
+  maritalStatus: MaritalStatus | null
+  /** 住址, for the treatment record; '' when not given. */
+  address: string
   createdAt: string
   updatedAt: string
 }

@@ -1,4 +1,5 @@
 import { formatFen, parseYuan, type YuanParseErrorCode } from '../money/index.ts'
+import type { ServiceCategory } from './categories.ts'
 
 /**
  * The price list (价目表): items the clinic charges for, with a code, a category, a unit and prices in
@@ -88,12 +89,18 @@ export interface PriceItem {
   costFen: number | null
   /** A special-price injection item (特价微整): under 80% of list price it earns the store 10% of its price, not 50% of the base. */
   specialPrice: boolean
+  /** The service category (皮肤, 注射 …): picks the item's consent form template; null when none. */
+  serviceCategory: ServiceCategory | null
+  /** 侵入性治疗: a card of this item is not deducted before its consent form is marked signed. */
+  invasive: boolean
   active: boolean
   createdAt: string
   updatedAt: string
 }
 
 export type PriceItemFields = Pick<PriceItem, 'code' | 'name' | 'category' | 'unit' | 'listPriceFen' | 'floorPriceFen' | 'costFen' | 'specialPrice'>
+/** The treatment classification, kept apart from the fields the workbook import reads and writes (it leaves these alone). */
+export type PriceClassification = Pick<PriceItem, 'serviceCategory' | 'invasive'>
 
 /** Limits shared by the API schema, the import and the form. */
 export const PRICE_LIMITS = { code: 30, name: 60, unit: 10 } as const

@@ -49,12 +49,30 @@ export interface CardDeduction {
   nurseName: string
   doctorId: number | null
   doctorName: string
+  /** 部位: where the treatment was given (全脸、额头、双下眼睑); '' on deductions made before it was asked. */
+  bodyArea: string
+  /** The doctor's assistant (助手), a nurse or a doctor other than the doctor; null when none. */
+  assistantId: number | null
+  assistantName: string
   note: string
   byName: string
   undone: boolean
   undoneAt: string | null
   undoneByName: string
   undoReason: string
+}
+
+/** Longest body area (部位) a deduction keeps. */
+export const BODY_AREA_MAX = 60
+
+/**
+ * A line of the client's treatment record (病历档案): one deduction with its card's item and session count.
+ * The record's header (archive number, name, age, marital status, phone, address) is the client's.
+ */
+export interface TreatmentRecordRow extends CardDeduction {
+  code: string
+  name: string
+  sessionsBought: number
 }
 
 export interface CardDetail {

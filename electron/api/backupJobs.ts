@@ -78,6 +78,8 @@ export interface BackupNowOptions {
   /** A passphrase for this one backup; else the schedule's encryption with the stored passphrase. */
   passphrase?: string
   onProgress?(progress: BackupProgress): void
+  /** The live photos folder (ctx.photosDir): its photos go into the backup folder's photo store. */
+  photosDir?: string | null
   /** For tests. */
   kdf?: KdfParams
   io?: Partial<BackupIo>
@@ -107,6 +109,7 @@ export async function backupInto(db: ReadableDb, options: BackupNowOptions): Pro
     workDir: workDirOf(db, options.host),
     kdf: options.kdf,
     io: options.io,
+    photosDir: options.photosDir ?? null,
     onProgress: (progress) => {
       running.set(db, progress)
       options.onProgress?.(progress)
@@ -139,7 +142,7 @@ export async function backupNow(db: WritableDb, options: BackupNowOptions): Prom
   if (!options.by) lastAutoFailure.delete(db)
   const { entry, pruned } = result
   const prunedText = pruned.length > 0 ? `；按保留规则删除旧备份 ${pruned.length} 个` : ''
-  auditBackup(db, options, `${label}成功：${describeBackupFile(entry.file, entry.sizeBytes, entry.encrypted)}，完整性检查通过${prunedText}`)
+  auditBackup(db, options, `${label}成功：${describeBackupFile(entry.file, entry.sizeBytes, entry.encrypted)}，完整性检查通过${describePhotos(entry)}${prunedText}`.slice(0, 1000))
   return result
 }
 
@@ -163,6 +166,15 @@ const BACKUP_LABELS: Readonly<Record<BackupKind, string>> = {
 export function describeBackupFile(file: string, sizeBytes: number | null, encrypted: boolean): string {
   const size = sizeBytes === null ? '' : `${sizeBytes >= 1024 * 1024 ? `${(sizeBytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(sizeBytes / 1024))} KB`}，`
   return `${file}（${size}${encrypted ? '加密' : '未加密'}）`
+}
+
+/** `；含照片 12 张（2 张缺失或损坏未能备份：A001/2026-11-20/….jpg、…）`, or nothing without photos. */
+export function describePhotos(entry: BackupEntry): string {
+  if (!entry.photos || entry.photos.stored + entry.photos.missing === 0) return ''
+  const { stored, missing } = entry.photos
+  const names = entry.missingPhotoPaths ?? []
+  const more = missing > names.length ? ' 等' : ''
+  return `；含照片 ${stored} 张${missing > 0 ? `（${missing} 张缺失或损坏未能备份：${names.join('、')}${more}）` : ''}`
 }
 
 function failureText(error: unknown): string {

@@ -31,6 +31,8 @@ export interface HandlerContext {
   host: HostCapabilities | null
   /** Backups' part of the host: default folder, folder dialog, restore. Null in tests without one; the web preview has its own. */
   backups: BackupHost | null
+  /** The folder of the clinical photos, `<data folder>/photos` beside the database; null in tests without one. */
+  photosDir: string | null
 }
 
 export interface SessionControl {

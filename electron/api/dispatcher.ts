@@ -31,6 +31,8 @@ export interface DispatcherOptions {
   host?: HostCapabilities | null
   /** Backups' host part (the desktop app's, or the web preview's). */
   backups?: BackupHost | null
+  /** The folder of the clinical photos (beside the database); null where there is none. */
+  photosDir?: string | null
   /** Called after each committed write (the idle checkpointer listens). */
   afterWrite?(): void
 }
@@ -144,6 +146,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
       appInfo: options.appInfo,
       host: options.host ?? null,
       backups: options.backups ?? null,
+      photosDir: options.photosDir ?? null,
     }
     const handler = handlers[method] as Handler<MethodName>
     try {

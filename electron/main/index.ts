@@ -5,8 +5,10 @@
  * better-sqlite3 13 ships N-API prebuilds, which load unchanged in Node and in Electron: no
  * electron-rebuild step exists or is needed.
  */
+import { dirname, join } from 'node:path'
 import { app, BrowserWindow, session } from 'electron'
 import { IPC_CHANGE_CHANNEL } from '../../core/api/bridge.ts'
+import { PHOTOS_FOLDER_NAME } from '../../core/domain/clientPhoto.ts'
 import type { ChangeEvent } from '../../core/api/events.ts'
 import { DEFAULT_LOCALE, type Locale } from '../../core/i18n/locales.ts'
 import { readSettings } from '../../db/settings.ts'
@@ -95,6 +97,7 @@ if (enableSingleInstance(() => windows?.focusDesk())) {
         savePdf: (job) => printing.savePdf(job),
       },
       backups: backups.host,
+      photosDir: join(dirname(paths.database), PHOTOS_FOLDER_NAME),
     })
     const disableIpc = enableIpc(dispatch, devUrl, logger, (id) => windows?.isDisplayContents(id) ?? false)
 

@@ -62,7 +62,10 @@ test.describe('after the deal: treatment cards, the nurse board and stored value
     await desk.keyboard.press('Enter')
     await expect(desk.getByTestId('deduct-dialog')).toContainText('请选择做治疗的护士') // the nurse is required: nothing sent
     await choose(desk, 'deduct-nurse', '吴婷')
+    await desk.getByTestId('deduct-submit').click()
+    await expect(desk.getByTestId('deduct-dialog')).toContainText('请填写治疗部位') // so is the body area: nothing sent
     await choose(desk, 'deduct-doctor', '孙丽')
+    await desk.getByTestId('deduct-body-area').fill('全脸')
     await desk.getByTestId('deduct-note').fill('全面部，能量 14J')
     await desk.getByTestId('deduct-submit').click()
 
@@ -73,6 +76,7 @@ test.describe('after the deal: treatment cards, the nurse board and stored value
     await expect(slip.getByTestId('slip-left')).toHaveText('剩余 4 次')
     await expect(slip.getByTestId('slip-nurse')).toContainText('吴婷')
     await expect(slip.getByTestId('slip-doctor')).toContainText('孙丽')
+    await expect(slip.getByTestId('slip-body-area')).toHaveText('全脸')
     await expect(slip.getByTestId('slip-signature')).toBeVisible()
     await desk.waitForTimeout(300) // the dialog's opening animation
     await desk.screenshot({ path: screenshotPath(info, 'card-slip-preview.png') })
@@ -93,6 +97,27 @@ test.describe('after the deal: treatment cards, the nurse board and stored value
 
     await expect(card.getByTestId('client-card-used')).toContainText('已用 1 / 共 5')
     await expect(card.getByTestId('client-card-left')).toContainText('剩 4 次')
+    // The treatment is a line of her treatment record (病历档案).
+    const record = desk.getByTestId('client-record-card').getByTestId('record-row')
+    await expect(record).toHaveCount(1)
+    await expect(record.getByTestId('record-area')).toHaveText('全脸')
+    await expect(record.getByTestId('record-session')).toHaveText('1/5')
+    await expect(record.getByTestId('record-doctor')).toHaveText('孙丽')
+    // 打印病历: while its preview is open, printing prints the record alone (not the slip, not the page).
+    await desk.getByTestId('record-print-open').click()
+    await expect(desk.getByTestId('record-print-preview')).toContainText('全脸')
+    await desk.emulateMedia({ media: 'print' })
+    const recordPdf = await desk.pdf({ preferCSSPageSize: true })
+    await desk.emulateMedia({ media: 'screen' })
+    const recordFile = info.outputPath('record.pdf')
+    writeFileSync(recordFile, recordPdf)
+    const recordText = execFileSync('pdftotext', ['-layout', recordFile, '-']).toString()
+    expect(recordText).toContain('病历档案')
+    expect(recordText).toContain('宋雨桐')
+    expect(recordText).toContain('全脸')
+    expect(recordText).not.toContain('顾客签名')
+    expect(execFileSync('pdfinfo', [recordFile]).toString()).toMatch(/Pages:\s+1\n/)
+    await desk.keyboard.press('Escape')
     await desk.screenshot({ path: screenshotPath(info, 'client-cards.png') })
   })
 

@@ -98,7 +98,7 @@ describe('treatment cards made by the payment of a fee sheet', () => {
 describe('deducting a session (划扣)', () => {
   it('records the nurse and the doctor, counts the session, bumps the version and audits it in words', async () => {
     const { d, card, nurse, doctor, reception } = await withCard()
-    const { card: after, deduction } = await d.call('cards.deduct', { cardId: card.id, expectedVersion: 1, nurseId: nurse.id, doctorId: doctor.id, note: '全面部' }, as(reception))
+    const { card: after, deduction } = await d.call('cards.deduct', { bodyArea: '全脸', cardId: card.id, expectedVersion: 1, nurseId: nurse.id, doctorId: doctor.id, note: '全面部' }, as(reception))
     expect(after).toMatchObject({ sessionsUsed: 1, sessionsLeft: 4, version: 2, status: 'active' })
     expect(deduction).toMatchObject({
       cardId: card.id,
@@ -107,6 +107,9 @@ describe('deducting a session (划扣)', () => {
       nurseName: '孙护士',
       doctorId: doctor.id,
       doctorName: '李医生',
+      bodyArea: '全脸',
+      assistantId: null,
+      assistantName: '',
       note: '全面部',
       byName: '郑前台',
       undone: false,
@@ -114,11 +117,11 @@ describe('deducting a session (划扣)', () => {
       undoneByName: '',
       undoReason: '',
     })
-    expect(lastAudit(d, 'cards.deduct')).toBe('划扣 刘女士 的疗程卡 光子嫩肤（第 1 次，剩 4 次）：护士 孙护士，医生 李医生，备注：全面部')
+    expect(lastAudit(d, 'cards.deduct')).toBe('划扣 刘女士 的疗程卡 光子嫩肤（第 1 次，剩 4 次）：部位 全脸，护士 孙护士，医生 李医生，备注：全面部')
     expect(topicsOfLast(d)).toContain('cards')
     // A nurse deducts too, without a doctor.
-    await d.call('cards.deduct', { cardId: card.id, expectedVersion: 2, nurseId: nurse.id }, as(nurse))
-    expect(lastAudit(d, 'cards.deduct')).toBe('划扣 刘女士 的疗程卡 光子嫩肤（第 2 次，剩 3 次）：护士 孙护士')
+    await d.call('cards.deduct', { bodyArea: '全脸', cardId: card.id, expectedVersion: 2, nurseId: nurse.id }, as(nurse))
+    expect(lastAudit(d, 'cards.deduct')).toBe('划扣 刘女士 的疗程卡 光子嫩肤（第 2 次，剩 3 次）：部位 全脸，护士 孙护士')
     const detail = await d.call('cards.get', { id: card.id })
     expect(detail.deductions.map((x) => [x.sessionNo, x.doctorName])).toEqual([
       [2, ''],
@@ -128,29 +131,29 @@ describe('deducting a session (划扣)', () => {
 
   it('refuses a nurse who is not an active nurse and a doctor who is not an active doctor, on their fields', async () => {
     const { d, card, nurse, doctor, consultant } = await withCard()
-    const asNurse = await d.refusedCleanly('cards.deduct', { cardId: card.id, expectedVersion: 1, nurseId: doctor.id }, as(nurse))
+    const asNurse = await d.refusedCleanly('cards.deduct', { bodyArea: '全脸', cardId: card.id, expectedVersion: 1, nurseId: doctor.id }, as(nurse))
     expect(asNurse).toMatchObject({ code: 'invalid_input', message: `找不到在职的护士（编号 ${doctor.id}），划扣须写明做治疗的护士` })
     expect(asNurse.fields).toEqual({ nurseId: asNurse.message })
-    const asDoctor = await d.refusedCleanly('cards.deduct', { cardId: card.id, expectedVersion: 1, nurseId: nurse.id, doctorId: nurse.id })
+    const asDoctor = await d.refusedCleanly('cards.deduct', { bodyArea: '全脸', cardId: card.id, expectedVersion: 1, nurseId: nurse.id, doctorId: nurse.id })
     expect(asDoctor).toMatchObject({ code: 'invalid_input', message: `找不到在职的医生（编号 ${nurse.id}）` })
     await d.call('staff.setActive', { id: nurse.id, active: false })
-    expect((await d.refusedCleanly('cards.deduct', { cardId: card.id, expectedVersion: 1, nurseId: nurse.id })).message).toContain('找不到在职的护士')
+    expect((await d.refusedCleanly('cards.deduct', { bodyArea: '全脸', cardId: card.id, expectedVersion: 1, nurseId: nurse.id })).message).toContain('找不到在职的护士')
     // A consultant may not deduct at all.
-    expect((await d.refusedCleanly('cards.deduct', { cardId: card.id, expectedVersion: 1, nurseId: nurse.id }, as(consultant))).code).toBe('forbidden')
+    expect((await d.refusedCleanly('cards.deduct', { bodyArea: '全脸', cardId: card.id, expectedVersion: 1, nurseId: nurse.id }, as(consultant))).code).toBe('forbidden')
     expect(deductionRows(d)).toBe(0)
   })
 
   it('deducts the last session once: the second window with the same version is refused as a conflict, and after re-reading as used up', async () => {
     const { d, card, nurse } = await withCard()
     let version = card.version
-    for (let i = 0; i < 4; i++) version = (await d.call('cards.deduct', { cardId: card.id, expectedVersion: version, nurseId: nurse.id })).card.version
-    const last = await d.call('cards.deduct', { cardId: card.id, expectedVersion: version, nurseId: nurse.id })
+    for (let i = 0; i < 4; i++) version = (await d.call('cards.deduct', { bodyArea: '全脸', cardId: card.id, expectedVersion: version, nurseId: nurse.id })).card.version
+    const last = await d.call('cards.deduct', { bodyArea: '全脸', cardId: card.id, expectedVersion: version, nurseId: nurse.id })
     expect(last.card).toMatchObject({ sessionsUsed: 5, sessionsLeft: 0, status: 'used_up' })
-    expect(lastAudit(d, 'cards.deduct')).toBe('划扣 刘女士 的疗程卡 光子嫩肤（第 5 次，剩 0 次）：护士 孙护士')
-    const twice = await d.refusedCleanly('cards.deduct', { cardId: card.id, expectedVersion: version, nurseId: nurse.id })
+    expect(lastAudit(d, 'cards.deduct')).toBe('划扣 刘女士 的疗程卡 光子嫩肤（第 5 次，剩 0 次）：部位 全脸，护士 孙护士')
+    const twice = await d.refusedCleanly('cards.deduct', { bodyArea: '全脸', cardId: card.id, expectedVersion: version, nurseId: nurse.id })
     expect(twice).toMatchObject({ code: 'conflict', message: '疗程卡 光子嫩肤 刚被其他窗口修改（现剩 0 次），请看最新次数后再划扣' })
     const reread = await d.call('cards.get', { id: card.id })
-    const usedUp = await d.refusedCleanly('cards.deduct', { cardId: card.id, expectedVersion: reread.card.version, nurseId: nurse.id })
+    const usedUp = await d.refusedCleanly('cards.deduct', { bodyArea: '全脸', cardId: card.id, expectedVersion: reread.card.version, nurseId: nurse.id })
     expect(usedUp).toMatchObject({ code: 'rule_violation', message: '疗程卡 光子嫩肤 的 5 次已用完，不能再划扣' })
     expect(deductionRows(d)).toBe(5)
   })
@@ -162,16 +165,16 @@ describe('deducting a session (划扣)', () => {
     const [card] = await d.call('cards.ofClient', { clientId })
     expect(card?.expiresOn).toBe('2026-11-26')
     d.clock.set(2026, 11, 26, 18)
-    const ok = await d.call('cards.deduct', { cardId: card!.id, expectedVersion: 1, nurseId: nurse.id })
+    const ok = await d.call('cards.deduct', { bodyArea: '全脸', cardId: card!.id, expectedVersion: 1, nurseId: nurse.id })
     d.clock.set(2026, 11, 27, 9)
     expect((await d.call('cards.get', { id: card!.id })).card.status).toBe('expired')
-    const expired = await d.refusedCleanly('cards.deduct', { cardId: card!.id, expectedVersion: ok.card.version, nurseId: nurse.id })
+    const expired = await d.refusedCleanly('cards.deduct', { bodyArea: '全脸', cardId: card!.id, expectedVersion: ok.card.version, nurseId: nurse.id })
     expect(expired).toMatchObject({ code: 'rule_violation', message: '疗程卡 光子嫩肤 已于 2026-11-26 过期，不能再划扣' })
   })
 
   it('refuses a card that does not exist', async () => {
     const { d, nurse } = await clinic()
-    expect(await d.refusedCleanly('cards.deduct', { cardId: 999, expectedVersion: 1, nurseId: nurse.id })).toMatchObject({ code: 'not_found', message: '找不到该疗程卡（编号 999）' })
+    expect(await d.refusedCleanly('cards.deduct', { bodyArea: '全脸', cardId: 999, expectedVersion: 1, nurseId: nurse.id })).toMatchObject({ code: 'not_found', message: '找不到该疗程卡（编号 999）' })
     expect((await d.refused('cards.get', { id: 999 })).code).toBe('not_found')
     expect((await d.refused('cards.ofClient', { clientId: 999 })).message).toBe('找不到该顾客（编号 999）')
   })
@@ -180,7 +183,7 @@ describe('deducting a session (划扣)', () => {
 describe('undoing a deduction', () => {
   it('is an administrator’s, with a reason: the session is back, the record stays marked undone, and once only', async () => {
     const { d, card, nurse, reception } = await withCard()
-    const { deduction } = await d.call('cards.deduct', { cardId: card.id, expectedVersion: 1, nurseId: nurse.id })
+    const { deduction } = await d.call('cards.deduct', { bodyArea: '全脸', cardId: card.id, expectedVersion: 1, nurseId: nurse.id })
     expect((await d.refusedCleanly('cards.undoDeduction', { deductionId: deduction.id, reason: '记错了' }, as(reception))).code).toBe('forbidden')
     expect((await d.refused('cards.undoDeduction', { deductionId: deduction.id, reason: '  ' })).code).toBe('invalid_input')
     const detail = await d.call('cards.undoDeduction', { deductionId: deduction.id, reason: '记错了' })
@@ -192,7 +195,7 @@ describe('undoing a deduction', () => {
     expect(again.code).toBe('conflict')
     expect(again.message).toMatch(/^疗程卡 光子嫩肤 的第 1 次划扣已于 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 由 前台 撤销，不能重复撤销$/)
     // The next deduction takes the next slip number; the undone one keeps its own.
-    const next = await d.call('cards.deduct', { cardId: card.id, expectedVersion: 3, nurseId: nurse.id })
+    const next = await d.call('cards.deduct', { bodyArea: '全脸', cardId: card.id, expectedVersion: 3, nurseId: nurse.id })
     expect(next.deduction.sessionNo).toBe(2)
     expect(next.card).toMatchObject({ sessionsUsed: 1, sessionsLeft: 4 })
     expect((await d.refused('cards.undoDeduction', { deductionId: 999, reason: 'x' })).message).toBe('找不到该划扣记录（编号 999）')
@@ -202,8 +205,8 @@ describe('undoing a deduction', () => {
 describe('voiding a paid sheet with cards', () => {
   it('is refused while a session is deducted, allowed after the undo, and voids the cards', async () => {
     const { d, sheet, card, nurse } = await withCard()
-    const first = await d.call('cards.deduct', { cardId: card.id, expectedVersion: 1, nurseId: nurse.id })
-    const second = await d.call('cards.deduct', { cardId: card.id, expectedVersion: first.card.version, nurseId: nurse.id })
+    const first = await d.call('cards.deduct', { bodyArea: '全脸', cardId: card.id, expectedVersion: 1, nurseId: nurse.id })
+    const second = await d.call('cards.deduct', { bodyArea: '全脸', cardId: card.id, expectedVersion: first.card.version, nurseId: nurse.id })
     const refused = await d.refusedCleanly('fees.void', { id: sheet.id, reason: '顾客退款' })
     expect(refused).toMatchObject({ code: 'rule_violation', message: '疗程卡 光子嫩肤 已划扣 2 次，请先撤销划扣再作废' })
     expect((await d.refusedCleanly('fees.reissue', { id: sheet.id, reason: '改单' })).message).toBe('疗程卡 光子嫩肤 已划扣 2 次，请先撤销划扣再作废')
@@ -217,7 +220,7 @@ describe('voiding a paid sheet with cards', () => {
     const after = await d.call('cards.get', { id: card.id })
     expect(after.card).toMatchObject({ voided: true, status: 'void', sessionsUsed: 0, version: undone.card.version + 1 })
     expect(after.deductions).toHaveLength(2)
-    const onVoid = await d.refusedCleanly('cards.deduct', { cardId: card.id, expectedVersion: after.card.version, nurseId: nurse.id })
+    const onVoid = await d.refusedCleanly('cards.deduct', { bodyArea: '全脸', cardId: card.id, expectedVersion: after.card.version, nurseId: nurse.id })
     expect(onVoid).toMatchObject({ code: 'rule_violation', message: '疗程卡 光子嫩肤 已作废，不能划扣' })
   })
 
@@ -248,7 +251,7 @@ describe('voiding a paid sheet with cards', () => {
       ['水光针', 2],
       ['光子嫩肤', 3],
     ])
-    for (const c of cards) await d.call('cards.deduct', { cardId: c.id, expectedVersion: c.version, nurseId: nurse.id })
+    for (const c of cards) await d.call('cards.deduct', { bodyArea: '全脸', cardId: c.id, expectedVersion: c.version, nurseId: nurse.id })
     expect((await d.refusedCleanly('fees.void', { id: sheet.id, reason: '退款' })).message).toBe('疗程卡 光子嫩肤 已划扣 1 次（另有 1 张疗程卡已划扣），请先撤销划扣再作废')
   })
 })

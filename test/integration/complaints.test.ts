@@ -128,8 +128,8 @@ describe('satisfaction (满意度) on follow-up calls and in the reports', () =>
     const b = await paidClient(d, '乙女士', consultant.id, gz.id)
     const c = await paidClient(d, '丙女士', zhao.id, gz.id)
     const cardOf = async (clientId: number) => (await d.call('cards.ofClient', { clientId }))[0]!
-    await d.call('cards.deduct', { cardId: (await cardOf(a.clientId)).id, expectedVersion: 1, nurseId: nurse.id })
-    await d.call('cards.deduct', { cardId: (await cardOf(b.clientId)).id, expectedVersion: 1, nurseId: qian.id })
+    await d.call('cards.deduct', { bodyArea: '全脸', cardId: (await cardOf(a.clientId)).id, expectedVersion: 1, nurseId: nurse.id })
+    await d.call('cards.deduct', { bodyArea: '全脸', cardId: (await cardOf(b.clientId)).id, expectedVersion: 1, nurseId: qian.id })
     // 丙女士 had no deduction: her score counts for 赵咨询 only.
     await d.call('complaints.create', { visitId, channel: 'phone', content: '等候太久', handlerId: consultant.id })
 

@@ -42,6 +42,16 @@ describe('consultations.get', () => {
     ])
   })
 
+  it("takes the client's marital status and address from her record (the address cut to the sheet's 120 characters)", async () => {
+    const { d, visitId } = await setUp()
+    const { clientId } = (await d.call('visits.ofDay', {})).find((v) => v.id === visitId)!
+    const { client } = await d.call('clients.get', { id: clientId })
+    const address = '上海市徐汇区'.padEnd(150, '路')
+    await d.call('clients.update', { id: client.id, name: client.name, gender: client.gender, birthDate: client.birthDate, phone: client.phone, allergies: client.allergies, maritalStatus: 'married', address })
+    const sheet = await d.call('consultations.get', { visitId })
+    expect(sheet.payload.client).toMatchObject({ maritalStatus: 'married', address: address.slice(0, 120) })
+  })
+
   it('refuses an unknown visit and writes nothing', async () => {
     const { d } = await setUp()
     const error = await d.refusedCleanly('consultations.get', { visitId: 999 })

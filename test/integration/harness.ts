@@ -7,6 +7,8 @@ import type { MethodInput, MethodName, MethodResult } from '../../core/api/contr
 import type { ApiError, Envelope } from '../../core/api/errors.ts'
 import type { ChangeEvent } from '../../core/api/events.ts'
 import { LOCAL_DESK_OPERATOR, type Operator } from '../../core/api/operator.ts'
+import { dirname, join } from 'node:path'
+import { PHOTOS_FOLDER_NAME } from '../../core/domain/clientPhoto.ts'
 import type { Client } from '../../core/domain/client.ts'
 import type { ServiceCategory } from '../../core/domain/categories.ts'
 import type { Staff } from '../../core/domain/staff.ts'
@@ -63,6 +65,7 @@ export function openDesk(path: string, clock: Clock = makeClock(), operator: Ope
     appInfo: { version: '0.0.0-test', preview: false },
     now: () => new Date(clock.now),
     log: (_m, e) => logged.push(e),
+    photosDir: join(dirname(path), PHOTOS_FOLDER_NAME),
   })
 
   async function send<M extends MethodName>(method: M, input: MethodInput<M>, by: Caller = operator): Promise<Envelope<MethodResult<M>>> {
@@ -100,10 +103,13 @@ export function openDesk(path: string, clock: Clock = makeClock(), operator: Ope
     fee_payments: count('fee_payments'),
     treatment_cards: JSON.stringify(db.prepare('SELECT id, version, voided FROM treatment_cards ORDER BY id').all()),
     card_deductions: JSON.stringify(db.prepare('SELECT id, undone_at FROM card_deductions ORDER BY id').all()),
+    consents: JSON.stringify(db.prepare('SELECT id, signed_at FROM consents ORDER BY id').all()),
+    consent_templates: JSON.stringify(db.prepare('SELECT key, version FROM consent_templates ORDER BY key').all()),
     stored_value_ledger: count('stored_value_ledger'),
     appointments: JSON.stringify(db.prepare('SELECT id, version, status, date, time, consultant_id FROM appointments ORDER BY id').all()),
     appointment_confirmations: count('appointment_confirmations'),
     follow_up_calls: JSON.stringify(db.prepare('SELECT id, version, status, attempts, due_date FROM follow_up_calls ORDER BY id').all()),
+    client_photos: JSON.stringify(db.prepare('SELECT id, kind, note, card_id, removed_at FROM client_photos ORDER BY id').all()),
   })
 
   /** Runs a call that must be refused (by the desk's operator, or `by` another), and checks nothing at all was written. */

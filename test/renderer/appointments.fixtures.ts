@@ -80,7 +80,7 @@ export function checkInResult(appointment: AppointmentRow, queueNo = 'A012'): Ch
   return {
     appointment: { ...appointment, status: 'checked_in', visitId: 40, version: appointment.version + 1 },
     visit: visitRow({ id: 40, clientId: appointment.clientId, clientName: appointment.clientName, queueNo, consultantId: appointment.consultantId, consultantName: appointment.consultantName, assignedBy: 'designated', status: 'waiting', designatedConsultantId: appointment.consultantId, designatedName: appointment.consultantName }),
-    client: { id: appointment.clientId, archiveNo: appointment.archiveNo, name: appointment.clientName, gender: 'female', birthDate: null, phone: appointment.clientPhone, occupation: '', ownConsultantId: null, channel: 'phone', intendedCategory: null, allergies: '', notes: '', createdAt: '', updatedAt: '' },
+    client: { id: appointment.clientId, archiveNo: appointment.archiveNo, name: appointment.clientName, gender: 'female', birthDate: null, phone: appointment.clientPhone, occupation: '', ownConsultantId: null, channel: 'phone', intendedCategory: null, allergies: '', notes: '', maritalStatus: null, address: '', createdAt: '', updatedAt: '' },
     assignRefusal: null,
   }
 }

@@ -1,4 +1,4 @@
-import type { CardDeduction, TreatmentCard } from '../../core/domain/treatmentCard.ts'
+import type { CardDeduction, TreatmentCard, TreatmentRecordRow } from '../../core/domain/treatmentCard.ts'
 
 /** A treatment card and a deduction as the main process returns them, for the cards' component tests. */
 export function card(overrides: Partial<TreatmentCard> = {}): TreatmentCard {
@@ -34,6 +34,9 @@ export function deduction(overrides: Partial<CardDeduction> = {}): CardDeduction
     nurseName: '护士小李',
     doctorId: 8,
     doctorName: '刘医生',
+    bodyArea: '全脸',
+    assistantId: null,
+    assistantName: '',
     note: '右脸颊',
     byName: '测试管理员',
     undone: false,
@@ -42,4 +45,9 @@ export function deduction(overrides: Partial<CardDeduction> = {}): CardDeduction
     undoReason: '',
     ...overrides,
   }
+}
+
+/** A line of the treatment record (病历档案): a deduction with its card's item. */
+export function recordRow(overrides: Partial<TreatmentRecordRow> = {}): TreatmentRecordRow {
+  return { ...deduction(), code: 'P001', name: '光子嫩肤', sessionsBought: 5, ...overrides }
 }

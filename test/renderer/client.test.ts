@@ -26,6 +26,8 @@ const client: Client = {
   intendedCategory: 'injection',
   allergies: '利多卡因过敏',
   notes: '偏好下午到店',
+  maritalStatus: 'married',
+  address: '上海市静安区南京西路 1 号',
   createdAt: '2025-01-01T00:00:00.000Z',
   updatedAt: '2025-02-01T00:00:00.000Z',
 }
@@ -46,6 +48,8 @@ describe('client page', () => {
     expect(harness.bridge.callsOf('clients.get')).toEqual([{ id: 42 }])
     expect(body().get('[data-testid="client-own-consultant"]').text()).toBe('陈晓')
     expect(body().get('[data-testid="client-allergies"]').text()).toBe('利多卡因过敏')
+    expect(body().get('[data-testid="client-marital"]').text()).toBe('已婚')
+    expect(body().get('[data-testid="client-address"]').text()).toBe('上海市静安区南京西路 1 号')
     const visits = body().findAll('[data-testid="client-visit"]')
     expect(visits.map((v) => v.text().slice(0, 14))).toEqual(['2025-02-01B002', '2025-01-10A003'])
     expect(visits[0]?.text()).toContain('未成交（价格）')
@@ -53,6 +57,10 @@ describe('client page', () => {
     await body().get('[data-testid="client-edit"]').trigger('click')
     await settle()
     await body().get('[data-testid="client-edit-notes"]').setValue('偏好周末')
+    expect((body().get('[data-testid="client-edit-address"]').element as HTMLInputElement).value).toBe('上海市静安区南京西路 1 号')
+    expect(body().findAll('[data-testid^="client-edit-marital-"]').map((o) => o.text())).toEqual(['未婚', '已婚', '离异', '丧偶'])
+    await body().get('[data-testid="client-edit-marital-divorced"]').trigger('click')
+    await body().get('[data-testid="client-edit-address"]').setValue(' 上海市徐汇区漕溪北路 8 号 ')
     await body().get('[data-testid="client-edit-save"]').trigger('click')
     await settle()
     expect(harness.bridge.callsOf('clients.update')).toEqual([
@@ -69,6 +77,8 @@ describe('client page', () => {
         intendedCategory: 'injection',
         allergies: '利多卡因过敏',
         notes: '偏好周末',
+        maritalStatus: 'divorced',
+        address: '上海市徐汇区漕溪北路 8 号',
       },
     ])
   })

@@ -37,6 +37,8 @@ const client: Client = {
   intendedCategory: null,
   allergies: '',
   notes: '',
+  maritalStatus: null,
+  address: '',
   createdAt: '2025-01-01T00:00:00.000Z',
   updatedAt: '2025-02-01T00:00:00.000Z',
 } as Client
@@ -92,11 +94,11 @@ describe('treatment cards on the client page', () => {
     expect(body().findAll('[data-testid="client-card"]')).toHaveLength(0)
   })
 
-  it('deducts with the nurse (required), the doctor and the note at the version shown, then opens the slip', async () => {
+  it('deducts with the nurse and the body area (required), the doctor, the assistant and the note at the version shown, then opens the slip', async () => {
     const { harness } = await openClient()
     harness.bridge.handlers['cards.deduct'] = () => ({
       card: card({ sessionsUsed: 3, sessionsLeft: 2, version: 4 }),
-      deduction: deduction({ sessionNo: 3, note: '右脸颊' }),
+      deduction: deduction({ sessionNo: 3, note: '右脸颊', bodyArea: '双下眼睑', assistantId: 5, assistantName: '护士小李' }),
     })
     await body().get('[data-testid="client-card-deduct"]').trigger('click')
     await settle()
@@ -105,19 +107,34 @@ describe('treatment cards on the client page', () => {
     // Only active nurses and doctors are offered.
     expect(texts('[data-testid^="deduct-nurse-"]')).toEqual(['护士小李', '护士小赵'])
     expect(texts('[data-testid^="deduct-doctor-"]')).toEqual(['刘医生'])
+    // The assistant is an active nurse or doctor, never the doctor chosen.
+    expect(texts('[data-testid^="deduct-assistant-"]')).toEqual(['护士小李', '护士小赵', '刘医生'])
 
     await body().get('[data-testid="deduct-submit"]').trigger('click')
     await settle()
     expect(await errorOf('deduct-nurse')).toBe('请选择做治疗的护士')
+    expect(await errorOf('deduct-body-area')).toBe('请填写治疗部位')
     expect(await errorOf('deduct-doctor')).toBe('')
     expect(harness.bridge.callsOf('cards.deduct')).toEqual([])
 
     await body().get('[data-testid="deduct-nurse-6"]').trigger('click')
-    await body().get('[data-testid="deduct-doctor-8"]').trigger('click')
-    await body().get('[data-testid="deduct-note"]').setValue(' 右脸颊 ')
-    await body().get('[data-testid="deduct-note"]').trigger('keydown', { key: 'Enter' })
+    await body().get('[data-testid="deduct-body-area"]').setValue('   ')
+    await body().get('[data-testid="deduct-submit"]').trigger('click')
     await settle()
-    expect(harness.bridge.callsOf('cards.deduct')).toEqual([{ cardId: 11, expectedVersion: 3, nurseId: 6, doctorId: 8, note: '右脸颊' }])
+    expect(await errorOf('deduct-body-area')).toBe('请填写治疗部位')
+    expect(harness.bridge.callsOf('cards.deduct')).toEqual([])
+
+    await body().get('[data-testid="deduct-body-area"]').setValue(' 双下眼睑 ')
+    await body().get('[data-testid="deduct-assistant-8"]').trigger('click')
+    await body().get('[data-testid="deduct-doctor-8"]').trigger('click')
+    await settle()
+    // Choosing as doctor the one chosen as assistant drops the assistant, and offers them no more.
+    expect(texts('[data-testid^="deduct-assistant-"]')).toEqual(['护士小李', '护士小赵'])
+    await body().get('[data-testid="deduct-assistant-5"]').trigger('click')
+    await body().get('[data-testid="deduct-note"]').setValue(' 右脸颊 ')
+    await body().get('[data-testid="deduct-body-area"]').trigger('keydown', { key: 'Enter' })
+    await settle()
+    expect(harness.bridge.callsOf('cards.deduct')).toEqual([{ cardId: 11, expectedVersion: 3, nurseId: 6, bodyArea: '双下眼睑', doctorId: 8, assistantId: 5, note: '右脸颊' }])
     expect(texts('[data-testid="client-card-used"]')[0]).toBe('已用 3 / 共 5')
     expect(body().text()).toContain('已划扣 光子嫩肤 第 3 次，剩余 2 次')
     const slip = body().get('[data-testid="deduction-slip-preview"]')
@@ -125,6 +142,10 @@ describe('treatment cards on the client page', () => {
     expect(slip.get('[data-testid="slip-left"]').text()).toBe('剩余 2 次')
     expect(slip.get('[data-testid="slip-client"]').text()).toBe('林晓雯')
     expect(slip.get('[data-testid="slip-archive"]').text()).toBe('K0042')
+    expect(slip.get('[data-testid="slip-body-area"]').text()).toBe('双下眼睑')
+    expect(slip.get('[data-testid="slip-assistant"]').text()).toBe('护士小李')
+    expect(slip.text()).toContain('部位')
+    expect(slip.text()).toContain('助手')
     expect(body().get('[data-testid="print-preview"]').isVisible()).toBe(true)
     expect(document.body.classList.contains('print-deduction-slip')).toBe(true)
   })
@@ -135,10 +156,12 @@ describe('treatment cards on the client page', () => {
     await body().get('[data-testid="client-card-deduct"]').trigger('click')
     await settle()
     await body().get('[data-testid="deduct-nurse-5"]').trigger('click')
+    await body().get('[data-testid="deduct-body-area"]').setValue('全脸')
     await body().get('[data-testid="deduct-submit"]').trigger('click')
     await settle()
-    expect(harness.bridge.callsOf('cards.deduct')).toEqual([{ cardId: 11, expectedVersion: 3, nurseId: 5, doctorId: null, note: '' }])
+    expect(harness.bridge.callsOf('cards.deduct')).toEqual([{ cardId: 11, expectedVersion: 3, nurseId: 5, bodyArea: '全脸', doctorId: null, assistantId: null, note: '' }])
     expect(body().get('[data-testid="deduction-slip-preview"] [data-testid="slip-doctor"]').text()).toBe('—')
+    expect(body().get('[data-testid="deduction-slip-preview"] [data-testid="slip-assistant"]').text()).toBe('—')
   })
 
   it('re-reads a card changed meanwhile and says so; the dialog then shows the card as it is now', async () => {
@@ -150,6 +173,7 @@ describe('treatment cards on the client page', () => {
     await body().get('[data-testid="client-card-deduct"]').trigger('click')
     await settle()
     await body().get('[data-testid="deduct-nurse-5"]').trigger('click')
+    await body().get('[data-testid="deduct-body-area"]').setValue('全脸')
     await body().get('[data-testid="deduct-submit"]').trigger('click')
     await settle()
     expect(harness.bridge.callsOf('cards.ofClient')).toEqual([{ clientId: 42 }, { clientId: 42 }])
@@ -160,7 +184,7 @@ describe('treatment cards on the client page', () => {
     harness.bridge.handlers['cards.deduct'] = () => ({ card: card({ sessionsUsed: 4, sessionsLeft: 1, version: 5 }), deduction: deduction({ id: 101, sessionNo: 4 }) })
     await body().get('[data-testid="deduct-submit"]').trigger('click')
     await settle()
-    expect(harness.bridge.callsOf('cards.deduct')[1]).toEqual({ cardId: 11, expectedVersion: 4, nurseId: 5, doctorId: null, note: '' })
+    expect(harness.bridge.callsOf('cards.deduct')[1]).toEqual({ cardId: 11, expectedVersion: 4, nurseId: 5, bodyArea: '全脸', doctorId: null, assistantId: null, note: '' })
   })
 
   it('shows another refusal (a card expired on the server) in the dialog', async () => {
@@ -169,9 +193,44 @@ describe('treatment cards on the client page', () => {
     await body().get('[data-testid="client-card-deduct"]').trigger('click')
     await settle()
     await body().get('[data-testid="deduct-nurse-5"]').trigger('click')
+    await body().get('[data-testid="deduct-body-area"]').setValue('全脸')
     await body().get('[data-testid="deduct-submit"]').trigger('click')
     await settle()
     expect(body().get('[data-testid="deduct-error"]').text()).toBe('疗程卡已过期，不能划扣')
+    expect(body().find('[data-testid="deduction-slip-preview"]').exists()).toBe(false)
+  })
+
+  it('offers the body areas of the card’s earlier deductions, newest first, each once; a click fills the field', async () => {
+    const { harness } = await openClient()
+    harness.bridge.handlers['cards.get'] = () => ({
+      card: card(),
+      deductions: [deduction({ id: 102, sessionNo: 2, bodyArea: '额头' }), deduction({ id: 101, sessionNo: 1, bodyArea: '全脸' }), deduction({ id: 100, sessionNo: 0, bodyArea: '额头' })],
+    })
+    harness.bridge.handlers['cards.deduct'] = () => ({ card: card({ sessionsUsed: 3, sessionsLeft: 2, version: 4 }), deduction: deduction({ bodyArea: '全脸' }) })
+    await body().get('[data-testid="client-card-deduct"]').trigger('click')
+    await settle()
+    expect(harness.bridge.callsOf('cards.get')).toEqual([{ id: 11 }])
+    expect(texts('[data-testid="deduct-area-suggestion"]')).toEqual(['额头', '全脸'])
+    await body().findAll('[data-testid="deduct-area-suggestion"]')[1]?.trigger('click')
+    await body().get('[data-testid="deduct-nurse-5"]').trigger('click')
+    await body().get('[data-testid="deduct-submit"]').trigger('click')
+    await settle()
+    expect(harness.bridge.callsOf('cards.deduct')).toEqual([{ cardId: 11, expectedVersion: 3, nurseId: 5, bodyArea: '全脸', doctorId: null, assistantId: null, note: '' }])
+  })
+
+  it('shows a body area or assistant refused by the server on its field', async () => {
+    const { harness } = await openClient()
+    harness.bridge.handlers['cards.deduct'] = () =>
+      new Refusal({ code: 'invalid_input', message: '刘医生 已是主治医生，助手请选另一位', fields: { assistantId: '刘医生 已是主治医生，助手请选另一位' } })
+    await body().get('[data-testid="client-card-deduct"]').trigger('click')
+    await settle()
+    expect(body().find('[data-testid="deduct-area-suggestions"]').exists()).toBe(false)
+    await body().get('[data-testid="deduct-nurse-5"]').trigger('click')
+    await body().get('[data-testid="deduct-body-area"]').setValue('全脸')
+    await body().get('[data-testid="deduct-assistant-6"]').trigger('click')
+    await body().get('[data-testid="deduct-submit"]').trigger('click')
+    await settle()
+    expect(await errorOf('deduct-assistant')).toBe('刘医生 已是主治医生，助手请选另一位')
     expect(body().find('[data-testid="deduction-slip-preview"]').exists()).toBe(false)
   })
 
@@ -191,7 +250,7 @@ describe('a card’s deductions', () => {
   const history = () => ({
     card: card({ sessionsUsed: 2, sessionsLeft: 3 }),
     deductions: [
-      deduction({ id: 101, sessionNo: 2, at: '2026-11-20T02:00:00.000Z', nurseName: '护士小赵', doctorId: null, doctorName: '', note: '', byName: '前台小周' }),
+      deduction({ id: 101, sessionNo: 2, at: '2026-11-20T02:00:00.000Z', nurseName: '护士小赵', doctorId: null, doctorName: '', bodyArea: '额头', assistantId: 5, assistantName: '护士小李', note: '', byName: '前台小周' }),
       deduction({ id: 102, sessionNo: 3, at: '2026-12-01T02:00:00.000Z', undone: true, undoneAt: '2026-12-01T03:00:00.000Z', undoneByName: '测试管理员', undoReason: '护士选错了', note: '' }),
       deduction({ id: 100, sessionNo: 1, at: '2026-11-10T02:00:00.000Z', note: '首次' }),
     ],
@@ -208,6 +267,9 @@ describe('a card’s deductions', () => {
     expect(rows.map((r) => r.attributes('data-undone'))).toEqual(['true', 'false', 'false'])
     expect(rows[0]?.classes()).toContain('is-undone')
     expect(rows[0]?.get('[data-testid="card-deduction-undone"]').text()).toMatch(/^已撤销 · 测试管理员 于 .+ 撤销，原因：护士选错了$/)
+    expect(rows[1]?.get('[data-testid="card-deduction-area"]').text()).toBe('部位：额头')
+    expect(rows[1]?.get('[data-testid="card-deduction-assistant"]').text()).toBe('助手：护士小李')
+    expect(rows[2]?.get('[data-testid="card-deduction-assistant"]').text()).toBe('助手：—')
     expect(rows[1]?.text()).toContain('护士：护士小赵')
     expect(rows[1]?.text()).toContain('医生：—')
     expect(rows[1]?.text()).toContain('操作人：前台小周')

@@ -23,6 +23,8 @@ const client: Client = {
   intendedCategory: null,
   allergies: '',
   notes: '',
+  maritalStatus: null,
+  address: '',
   createdAt: '2026-01-01T00:00:00.000Z',
   updatedAt: '2026-01-01T00:00:00.000Z',
 }

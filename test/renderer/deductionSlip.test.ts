@@ -35,6 +35,9 @@ describe('the deduction slip (划扣确认单)', () => {
     expect(text('slip-at')).toBe('2026/12/04 14:09')
     expect(text('slip-nurse')).toBe('护士小李')
     expect(text('slip-doctor')).toBe('刘医生')
+    expect(text('slip-body-area')).toBe('全脸')
+    expect(text('slip-assistant')).toBe('—')
+    expect(wrapper.get('[data-testid="slip-body-area"]').element.previousElementSibling?.textContent).toBe('部位')
     expect(text('slip-note')).toBe('右脸颊')
     expect(text('slip-sheet')).toBe('F20261204-001')
     expect(text('slip-signature')).toBe('顾客签名：')
@@ -47,6 +50,17 @@ describe('the deduction slip (划扣确认单)', () => {
     expect(wrapper.find('[data-testid="slip-archive"]').exists()).toBe(false)
     expect(wrapper.find('[data-testid="slip-note"]').exists()).toBe(false)
     expect(wrapper.get('[data-testid="slip-doctor"]').text()).toBe('—')
+  })
+
+  it('prints the body area (部位) and the doctor’s assistant (助手), a dash for those not recorded', () => {
+    const harness = createHarness()
+    wrapper = mount(DeductionSlip, { props: { slip: freshSlip(card(), deduction({ bodyArea: '双下眼睑', assistantId: 6, assistantName: '护士小赵' }), 'K0042'), clinicName: '美丽诊所', preview: true }, global: harness.global as never })
+    expect(wrapper.get('[data-testid="slip-body-area"]').text()).toBe('双下眼睑')
+    expect(wrapper.get('[data-testid="slip-assistant"]').text()).toBe('护士小赵')
+    expect(wrapper.get('[data-testid="slip-assistant"]').element.previousElementSibling?.textContent).toBe('助手')
+    wrapper.unmount()
+    wrapper = mount(DeductionSlip, { props: { slip: freshSlip(card(), deduction({ bodyArea: '' }), 'K0042'), clinicName: '美丽诊所', preview: true }, global: harness.global as never })
+    expect(wrapper.get('[data-testid="slip-body-area"]').text()).toBe('—')
   })
 
   it('is teleported to <body> for printing unless it is the preview, and follows the language', async () => {
@@ -76,7 +90,7 @@ describe('the deduction slip (划扣确认单)', () => {
   it('reprints a slip from a card’s history on the client page', async () => {
     const harness = createHarness({ settings: { clinicName: '美丽诊所' } })
     harness.bridge.handlers['clients.get'] = () => ({
-      client: { id: 42, archiveNo: 'K0042', name: '林晓雯', gender: 'female', birthDate: null, phone: '13912340001', occupation: '', ownConsultantId: null, channel: 'walk_in', intendedCategory: null, allergies: '', notes: '', createdAt: AT, updatedAt: AT },
+      client: { id: 42, archiveNo: 'K0042', name: '林晓雯', gender: 'female', birthDate: null, phone: '13912340001', occupation: '', ownConsultantId: null, channel: 'walk_in', intendedCategory: null, allergies: '', notes: '', maritalStatus: null, address: '', createdAt: AT, updatedAt: AT },
       visits: [],
     })
     harness.bridge.handlers['appointments.ofClient'] = () => []

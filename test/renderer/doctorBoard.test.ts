@@ -71,7 +71,7 @@ describe('front desk: doctor board (医生轮牌)', () => {
     expect(body().find('[data-testid="nurse-pending"]').exists()).toBe(false)
   })
 
-  it('acts with kind doctor: pass, 治疗完成, undo; a serving doctor calls the client to the display', async () => {
+  it('acts with kind doctor: pass, 面诊完成, undo; a serving doctor calls the client to the display', async () => {
     const board = doctorBoard({ members: [member(21, '赵医生', 0, serving), member(22, '钱医生', 1)], nextMemberId: 22, undoable: { seq: 2, type: 'passed' } })
     const harness = boardsHarness(board)
     harness.bridge.handlers['rotation.pass'] = () => board
@@ -93,7 +93,7 @@ describe('front desk: doctor board (医生轮牌)', () => {
     expect(harness.bridge.callsOf('rotation.pass')).toEqual([{ kind: 'doctor', memberId: 22 }])
 
     await rows[0]?.get('[data-testid="doctor-finish"]').trigger('click')
-    await vi.waitFor(() => expect(document.querySelector('.el-message-box')?.textContent).toContain('A001 由 赵医生 治疗完成？'))
+    await vi.waitFor(() => expect(document.querySelector('.el-message-box')?.textContent).toContain('A001 由 赵医生 面诊完成？'))
     await confirmBox()
     expect(harness.bridge.callsOf('rotation.finish')).toEqual([{ kind: 'doctor', visitId: 5 }])
 

@@ -44,6 +44,8 @@ describe('fee form: what is sent', () => {
       floorPriceFen: null,
       costFen: 1000,
       specialPrice: false,
+      serviceCategory: null,
+      invasive: false,
       active: true,
       createdAt: '2026-01-01T00:00:00.000Z',
       updatedAt: '2026-01-01T00:00:00.000Z',

@@ -35,7 +35,7 @@ async function register(partner: PartnerArrival | null | undefined) {
   harness.bridge.handlers['clients.search'] = () => [found]
   harness.bridge.handlers['visits.register'] = (): RegisterResult => ({
     visit: visitRow({ id: 9, clientId: 42, queueNo: 'A007', consultantId: 3, consultantName: '陈晓', assignedBy: 'partner', partnerStoreId: partner ? 7 : null }),
-    client: { ...found, birthDate: null, occupation: '', channel: 'partner', intendedCategory: null, allergies: '', notes: '', createdAt: '', updatedAt: '' },
+    client: { ...found, birthDate: null, occupation: '', channel: 'partner', intendedCategory: null, allergies: '', notes: '', maritalStatus: null, address: '', createdAt: '', updatedAt: '' },
     assignRefusal: null,
     ...(partner === undefined ? {} : { partner }),
   })

@@ -32,6 +32,8 @@ function priceItem(overrides: Partial<PriceItem> = {}): PriceItem {
     floorPriceFen: 102400,
     costFen: null,
     specialPrice: false,
+    serviceCategory: null,
+    invasive: false,
     active: true,
     createdAt: '2026-01-01T00:00:00.000Z',
     updatedAt: '2026-01-02T03:04:05.000Z',
@@ -130,7 +132,7 @@ describe('Price list page', () => {
     await fill({ 'price-code': ' T100 ', 'price-name': '水光针（复配）', 'price-unit': '次', 'price-list-price': '1,234.56', 'price-floor-price': '¥0.29', 'price-cost': '' })
     await save()
     expect(harness.bridge.callsOf('prices.create')).toEqual([
-      { code: 'T100', name: '水光针（复配）', category: 'treatment', unit: '次', listPriceFen: 123456, floorPriceFen: 29, costFen: null, specialPrice: false },
+      { code: 'T100', name: '水光针（复配）', category: 'treatment', unit: '次', listPriceFen: 123456, floorPriceFen: 29, costFen: null, specialPrice: false, serviceCategory: null, invasive: false },
     ])
     await vi.waitFor(() => expect(codes()).toContain('T100'))
     expect(body().get('[data-price-code="T100"] [data-testid="price-row-list"]').text()).toBe('¥1,234.56')
@@ -168,7 +170,7 @@ describe('Price list page', () => {
     await body().get('[data-testid="price-name"]').trigger('keydown', { key: 'Enter' })
     await settle()
     expect(harness.bridge.callsOf('prices.update')).toEqual([
-      { id: 1, expectedUpdatedAt: '2026-01-02T03:04:05.000Z', code: 'c002', name: '光子嫩肤（全面部）', category: 'treatment', unit: '次', listPriceFen: 138000, floorPriceFen: 102400, costFen: null, specialPrice: true },
+      { id: 1, expectedUpdatedAt: '2026-01-02T03:04:05.000Z', code: 'c002', name: '光子嫩肤（全面部）', category: 'treatment', unit: '次', listPriceFen: 138000, floorPriceFen: 102400, costFen: null, specialPrice: true, serviceCategory: null, invasive: false },
     ])
     await vi.waitFor(() => expect(errorOf('price-code')).toContain('已被“PPDO埋线线材”使用'))
     expect(body().find('[data-testid="price-dialog"]').isVisible()).toBe(true)

@@ -1,7 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
-import { extname, join, normalize, sep } from 'node:path'
+import { dirname, extname, join, normalize, sep } from 'node:path'
+import { CLINICAL_PHOTO_MAX_BYTES, PHOTOS_FOLDER_NAME } from '../../core/domain/clientPhoto.ts'
 import type { ChangeEvent } from '../../core/api/events.ts'
 import { passiveCheckpoint } from '../../db/checkpoint.ts'
 import { createDispatcher } from '../../electron/api/dispatcher.ts'
@@ -39,8 +40,8 @@ const MIME: Record<string, string> = {
   '.mp3': 'audio/mpeg',
   '.wav': 'audio/wav',
 }
-// Room for a 5 MB workbook in base64 (prices.previewImport), as the desktop IPC allows.
-const BODY_LIMIT = 8 * 1024 * 1024
+// Room for a clinical photo of CLINICAL_PHOTO_MAX_BYTES in base64 (photos.import, 4 characters per 3 bytes), as the desktop IPC allows.
+const BODY_LIMIT = Math.ceil((CLINICAL_PHOTO_MAX_BYTES * 4) / 3) + 64 * 1024
 
 /**
  * Test tooling, not the product: serves the built renderer and the real API handlers over HTTP on
@@ -64,7 +65,7 @@ export async function startWebPreview(options: WebPreviewOptions): Promise<WebPr
     db = openDatabase(options.dbPath).db
     dispatch = makeDispatcher()
   })
-  const makeDispatcher = () => createDispatcher({ db, handlers, publish, appInfo: { version: options.version, preview: true }, afterWrite: () => checkpointer.touch(), backups })
+  const makeDispatcher = () => createDispatcher({ db, handlers, publish, appInfo: { version: options.version, preview: true }, afterWrite: () => checkpointer.touch(), backups, photosDir: join(dirname(options.dbPath), PHOTOS_FOLDER_NAME) })
   let dispatch = makeDispatcher()
   // Each browser tab is a desk with its own sign-in, named by a random token the bridge keeps in sessionStorage.
   const sessions = createSessionTable()

@@ -1,5 +1,5 @@
 import type { ServiceCategory } from '../../../core/domain/categories.ts'
-import { parseYuanToFen, type PriceCategory } from '../../../core/domain/priceItem.ts'
+import { parseYuanToFen, type PriceCategory, type PriceClassification } from '../../../core/domain/priceItem.ts'
 import type { StaffRole } from '../../../core/domain/staff.ts'
 
 /**
@@ -64,6 +64,22 @@ export const DEMO_PRICE_LIST: readonly (readonly [code: string, name: string, ca
   ['D001', '阿莫西林胶囊', 'medicine', '盒', '32.80'],
   ['D002', '医用修复凝胶', 'medicine', '支', '168.00'],
 ]
+
+/**
+ * The demo items' service category and whether they are invasive (侵入性: an injection or an operation, whose
+ * consent must be signed before the session is recorded). Items not listed have neither.
+ */
+export const DEMO_CLASSIFICATION: Readonly<Record<string, PriceClassification>> = {
+  T001: { serviceCategory: 'laser', invasive: false },
+  T002: { serviceCategory: 'laser', invasive: false },
+  T003: { serviceCategory: 'injection', invasive: true },
+  T004: { serviceCategory: 'injection', invasive: true },
+  T005: { serviceCategory: 'surgery', invasive: true },
+  T006: { serviceCategory: 'surgery', invasive: true },
+  T007: { serviceCategory: 'surgery', invasive: true },
+  T008: { serviceCategory: 'injection', invasive: true },
+  C003: { serviceCategory: 'skin', invasive: false },
+}
 
 /** Yuan text to fen by the app's own parser (never through a float); a bad figure here is a bug. */
 export function demoFen(yuan: string): number {

@@ -6,7 +6,9 @@ import { backupWarning, canManageBackups, type BackupCheck, type BackupScheduleV
 import { nextDailyRun } from '../../../core/domain/backupSchedule.ts'
 import { BackupError, createBackup, listBackups, recordCheck } from '../../../db/backup.ts'
 import { readBackupPassphrase, readBackupSchedule, writeBackupSchedule } from '../../../db/backupSettings.ts'
-import { removeDatabaseFiles, verifyBackupFile } from '../../../db/restore.ts'
+import { photoRowsInFile, readPhotoNotes } from '../../../db/photoBackup.ts'
+import { PhotoRestoreError, restorePhotos } from '../../../db/photoRestore.ts'
+import { removeDatabaseFiles, verifyBackupFile, type VerifyResult } from '../../../db/restore.ts'
 import type { ReadableDb } from '../../../db/types.ts'
 import {
   auditQuietly,
@@ -61,6 +63,12 @@ async function existingFile(folder: string, file: string): Promise<string> {
   return path
 }
 
+/** The result of a check as kept and answered (a photos refusal says how many). */
+function checkOf(result: VerifyResult, at: string): BackupCheck {
+  if (result.ok) return { at, ok: true, reason: null, schemaVersion: result.schemaVersion }
+  return { at, ok: false, reason: result.reason, schemaVersion: result.schemaVersion, ...(result.photosMissing === undefined ? {} : { photosMissing: result.photosMissing }) }
+}
+
 function scheduleView(db: ReadableDb): BackupScheduleView {
   return { ...readBackupSchedule(db), passphraseSet: readBackupPassphrase(db) !== null }
 }
@@ -113,6 +121,7 @@ export const backupHandlers: PartialHandlerTable<BackupMethod> = {
         now: new Date(ctx.now()),
         by: ctx.operator,
         passphrase: input.passphrase,
+        photosDir: ctx.photosDir,
         onProgress: (progress) => ctx.publishNow({ topic: 'backups', progress }),
       })
       return entry
@@ -128,10 +137,9 @@ export const backupHandlers: PartialHandlerTable<BackupMethod> = {
     const path = await existingFile(folder, input.file)
     try {
       return await exclusive(ctx.db, async () => {
-        const result = await verifyBackupFile(path, input.passphrase ?? readBackupPassphrase(ctx.db), { workDir: workDirOf(ctx.db, ctx.backups) })
-        const check: BackupCheck = result.ok
-          ? { at: ctx.now(), ok: true, reason: null, schemaVersion: result.schemaVersion }
-          : { at: ctx.now(), ok: false, reason: result.reason, schemaVersion: result.schemaVersion }
+        // The backup on its own: every photo it lists must be in the folder's store (the live folder does not count).
+        const result = await verifyBackupFile(path, input.passphrase ?? readBackupPassphrase(ctx.db), { workDir: workDirOf(ctx.db, ctx.backups), photos: { folder } })
+        const check = checkOf(result, ctx.now())
         if (worthKeeping(check)) await recordCheck(folder, input.file, check).catch(() => undefined)
         return check
       })
@@ -172,22 +180,37 @@ export const backupHandlers: PartialHandlerTable<BackupMethod> = {
     try {
       return await exclusive(ctx.db, async () => {
         const workDir = workDirOf(ctx.db, host)
-        const result = await verifyBackupFile(path, input.passphrase ?? readBackupPassphrase(ctx.db), { workDir, keepPlain: true })
-        const check: BackupCheck = result.ok
-          ? { at: ctx.now(), ok: true, reason: null, schemaVersion: result.schemaVersion }
-          : { at: ctx.now(), ok: false, reason: result.reason, schemaVersion: result.schemaVersion }
-        if (worthKeeping(check)) await recordCheck(folder, input.file, check).catch(() => undefined)
-        if (!result.ok) throw new DomainError('rule_violation', `backup.refused.${result.reason}`, {}, result.reason.includes('passphrase') ? 'passphrase' : 'file')
+        const passphrase = input.passphrase ?? readBackupPassphrase(ctx.db)
+        // Refused when photos it lists are in neither the store nor the live folder: restoring would lose them.
+        // Photos already missing when the backup was made (its note) do not refuse it: no backup has them.
+        const knownMissing = (await readPhotoNotes(folder))[input.file]?.missingSha ?? []
+        const result = await verifyBackupFile(path, passphrase, { workDir, keepPlain: true, photos: { folder, photosDir: ctx.photosDir, knownMissing } })
+        const check = checkOf(result, ctx.now())
+        if (worthKeeping(check) && check.reason !== 'photos_missing') await recordCheck(folder, input.file, check).catch(() => undefined)
+        if (!result.ok) throw new DomainError('rule_violation', `backup.refused.${result.reason}`, { count: result.photosMissing ?? 0 }, result.reason.includes('passphrase') ? 'passphrase' : 'file')
         const checkedFile = result.plainFile ?? path
+        let photosCopied = 0
+        try {
+          // Before the swap; a failure leaves the live database as it was (copied photos are the rows' own pictures).
+          if (ctx.photosDir !== null) {
+            const passphrases = [input.passphrase, readBackupPassphrase(ctx.db)].filter((p): p is string => typeof p === 'string')
+            photosCopied = (await restorePhotos(photoRowsInFile(checkedFile), { folder, photosDir: ctx.photosDir, passphrases, knownMissing, now: new Date(ctx.now()) })).copied
+          }
+        } catch (error) {
+          if (result.temporary) await removeDatabaseFiles(checkedFile)
+          if (error instanceof PhotoRestoreError) throw new DomainError('rule_violation', 'backup.photoRestoreFailed', { path: error.relPath, detail: error.message }, 'file')
+          throw error
+        }
         // Audited before anything changes, so the row is in the replaced database and in the pre-restore backup.
         const backup = describeBackupFile(input.file, await stat(path).then((s) => s.size, () => null), result.encrypted)
         const by = { operatorId: ctx.operator.id, operatorName: ctx.operator.name, method: 'backups.restore' }
-        auditQuietly(ctx.db, { ...by, at: ctx.now(), summary: `开始恢复：备份 ${backup} 检查通过（结构版本 ${result.schemaVersion}），先备份当前数据，再换入该备份` })
+        const photoText = result.photos > 0 ? `，含照片 ${result.photos} 张（已放回照片文件夹 ${photosCopied} 张）` : ''
+        auditQuietly(ctx.db, { ...by, at: ctx.now(), summary: `开始恢复：备份 ${backup} 检查通过（结构版本 ${result.schemaVersion}）${photoText}，先备份当前数据，再换入该备份` })
         let preRestoreBackup: string | null = null
         try {
           const schedule = readBackupSchedule(ctx.db)
-          const passphrase = schedule.encrypt ? readBackupPassphrase(ctx.db) : null
-          const entry = await createBackup(ctx.db, { folder, kind: 'pre-restore', now: new Date(ctx.now()), passphrase, workDir })
+          const ownPassphrase = schedule.encrypt ? readBackupPassphrase(ctx.db) : null
+          const entry = await createBackup(ctx.db, { folder, kind: 'pre-restore', now: new Date(ctx.now()), passphrase: ownPassphrase, workDir, photosDir: ctx.photosDir })
           preRestoreBackup = entry.file
           await prune(ctx.db, folder).catch(() => [])
         } catch {

@@ -59,8 +59,9 @@ export const clientHandlers: PartialHandlerTable<'clients.search' | 'clients.fin
     return client
   },
 
-  'clients.update': (ctx, { id, expectedUpdatedAt, ...fields }) => {
+  'clients.update': (ctx, { id, expectedUpdatedAt, maritalStatus, address, ...rest }) => {
     const before = requireClient(ctx.db, id)
+    const fields: ClientFields = { ...rest, maritalStatus: maritalStatus === undefined ? before.maritalStatus : maritalStatus, address: address ?? before.address }
     if (expectedUpdatedAt !== undefined && expectedUpdatedAt !== before.updatedAt) throw new DomainError('conflict', 'error.recordChanged')
     if (fields.phone !== before.phone) refuseSharedPhone(ctx.db, fields.phone, id, false)
     checkOwnConsultant(ctx.db, fields.ownConsultantId)

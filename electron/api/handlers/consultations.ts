@@ -49,6 +49,9 @@ function prefill(db: ReadableDb, visit: Visit): ConsultationPayload {
       age: client.birthDate ? ageOn(client.birthDate, visit.visitDate) : null,
       phone: client.phone,
       occupation: client.occupation,
+      maritalStatus: client.maritalStatus,
+      // The sheet keeps 120 characters of the address (the record keeps 200).
+      address: client.address.slice(0, 120),
       archiveNo: client.archiveNo,
     }
     if (client.allergies.trim() !== '') payload.health.allergies = { answer: 'yes', details: client.allergies }

@@ -7,6 +7,8 @@ import { backupHandlers } from './backups.ts'
 import { cardHandlers } from './cards.ts'
 import { clientHandlers } from './clients.ts'
 import { complaintHandlers } from './complaints.ts'
+import { consentHandlers } from './consents.ts'
+import { photoHandlers } from './photos.ts'
 import { consultationHandlers } from './consultations.ts'
 import { feeHandlers } from './fees.ts'
 import { followUpHandlers } from './followUps.ts'
@@ -50,5 +52,7 @@ export const handlers: HandlerTable = {
   ...rebateHandlers,
   ...cardHandlers,
   ...complaintHandlers,
+  ...consentHandlers,
+  ...photoHandlers,
   ...storedValueHandlers,
 }

@@ -1,7 +1,7 @@
 import '../../../core/i18n/priceMessages.ts'
 import type { ImportPreview } from '../../../core/api/prices.ts'
 import { DomainError } from '../../../core/api/errors.ts'
-import { PRICE_CATEGORIES, PRICE_CATEGORY_NAMES_EN, PRICE_CATEGORY_NAMES_ZH, formatFen, type PriceItem, type PriceItemFields } from '../../../core/domain/priceItem.ts'
+import { PRICE_CATEGORIES, PRICE_CATEGORY_NAMES_EN, PRICE_CATEGORY_NAMES_ZH, formatFen, type PriceClassification, type PriceItem, type PriceItemFields } from '../../../core/domain/priceItem.ts'
 import { translateError } from '../../../core/i18n/errorMessages.ts'
 import type { Locale } from '../../../core/i18n/locales.ts'
 import { allPriceItems, findPriceItemByCode, getPriceItem, insertPriceItem, listPriceItems, setPriceItemActive, updatePriceItem } from '../../../db/priceItems.ts'
@@ -69,7 +69,7 @@ export const priceHandlers: PartialHandlerTable<
     if (expectedUpdatedAt !== undefined && expectedUpdatedAt !== before.updatedAt) throw new DomainError('conflict', 'error.priceItemChanged')
     refuseTakenCode(ctx.db, fields.code, id)
     const after = updatePriceItem(ctx.db, id, fields, before.active, ctx.now()) as PriceItem
-    const changed = (Object.keys(fields) as (keyof PriceItemFields)[]).filter((key) => before[key] !== after[key])
+    const changed = (Object.keys(fields) as (keyof (PriceItemFields & PriceClassification))[]).filter((key) => before[key] !== after[key])
     ctx.audit(`修改价目 ${describe(after)} #${id}：${changed.join(', ') || '无变化'}`)
     ctx.emit({ topic: 'prices', ids: [id] })
     return after

@@ -9,6 +9,7 @@ import { fairness } from './figures.ts'
 import type { PartialHandlerTable } from '../handlerTable.ts'
 import { boardMemberInput, continuationFor, runBoardCommand, staffName } from './board.ts'
 import { nurseHandlers, viewOf } from './rotationNurse.ts'
+import { doctorHandlers, undoDoctorHandOver } from './rotationDoctor.ts'
 
 type RotationMethods =
   | 'rotation.board'
@@ -22,6 +23,7 @@ type RotationMethods =
   | 'rotation.undo'
   | 'rotation.figures'
   | 'rotation.handToNurse'
+  | 'rotation.handToDoctor'
   | 'rotation.finish'
 
 const KIND_NAMES = { consultant: '咨询师', doctor: '医生', nurse: '护理师' } as const
@@ -75,6 +77,8 @@ export const rotationHandlers: PartialHandlerTable<RotationMethods> = {
         ctx.emit({ topic: 'visits', ids: [visit.id] })
       }
     }
+    // The doctor's hand-over made the visit 专家面诊: taking it back returns the visit to 咨询中.
+    if (target?.type === 'assigned' && kind === 'doctor') undoDoctorHandOver(ctx, target.visitId)
     runBoardCommand(ctx, date, kind, { type: 'undo' })
     ctx.audit(`撤销上一步（第 ${target?.seq ?? '?'} 步 ${target?.type ?? ''}）`)
     return viewOf(ctx.db, date, kind)
@@ -82,6 +86,8 @@ export const rotationHandlers: PartialHandlerTable<RotationMethods> = {
 
   'rotation.figures': (ctx, { kind, from, to }) => fairness(ctx.db, kind, from, to),
   ...nurseHandlers,
+  // After the nurse's: the doctor's rotation.finish handles kind doctor and passes kind nurse on to hers.
+  ...doctorHandlers,
 }
 
 function memberAction(

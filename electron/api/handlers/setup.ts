@@ -7,7 +7,7 @@ import { pluckStmt } from '../../../db/statements.ts'
 import type { ReadableDb } from '../../../db/types.ts'
 import { hashPin } from '../auth/pinHash.ts'
 import type { HandlerContext } from '../context.ts'
-import { DEMO_ADMIN, DEMO_PRICE_LIST, DEMO_SETTINGS, DEMO_STAFF, demoFen } from '../demo/demoClinic.ts'
+import { DEMO_ADMIN, DEMO_CLASSIFICATION, DEMO_PRICE_LIST, DEMO_SETTINGS, DEMO_STAFF, demoFen } from '../demo/demoClinic.ts'
 import { seedDemoPartners } from '../demo/demoPartners.ts'
 import type { PartialHandlerTable } from '../handlerTable.ts'
 import { sessionState, signInAfterCommit } from './session.ts'
@@ -52,7 +52,7 @@ export const setupHandlers: PartialHandlerTable<'setup.complete' | 'setup.loadDe
     }
     for (const [code, name, category, unit, price, floor, cost] of DEMO_PRICE_LIST) {
       const fields = { code, name, category, unit, listPriceFen: demoFen(price), floorPriceFen: floor === undefined ? null : demoFen(floor), costFen: cost === undefined ? null : demoFen(cost), specialPrice: false }
-      insertPriceItem(ctx.db, fields, true, now)
+      insertPriceItem(ctx.db, { ...fields, ...DEMO_CLASSIFICATION[code] }, true, now)
     }
     const admin = { id: adminId, name: DEMO_ADMIN.name }
     const partners = seedDemoPartners(ctx.db, ctx.today(), now, admin)

@@ -18,6 +18,7 @@ import type { PartialHandlerTable } from '../handlerTable.ts'
 import { requireVisit } from './visitGuards.ts'
 import { runBoardCommand } from './board.ts'
 import { finishOnNurseBoard } from './rotationNurse.ts'
+import { finishOnDoctorBoard } from './rotationDoctor.ts'
 import { logCall } from './queue.ts'
 import { createClient, requireClient } from './clients.ts'
 import { matchPartnerArrival } from './partners.ts'
@@ -168,6 +169,8 @@ export const visitHandlers: PartialHandlerTable<VisitMethods> = {
     if (!isWaitingStatus(status) && status !== 'consulting' && status !== 'with_doctor') finishOnBoard(ctx, visit)
     // A client who leaves frees the nurse she was handed to (交给护士), if 治疗完成 was not clicked.
     if (status === 'done' || status === 'left') finishOnNurseBoard(ctx, visitId, visit.visitDate)
+    // Moving on from 专家面诊 (请医生) frees the doctor, if 完成 was not clicked on the doctor board.
+    if (visit.status === 'with_doctor') finishOnDoctorBoard(ctx, visitId, visit.visitDate)
     ctx.emit({ topic: 'visits', ids: [visitId] })
     ctx.audit(`就诊状态 ${visit.queueNo}：${visit.status} → ${status}`)
     return getVisitRow(ctx.db, visitId) as VisitRow

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { app, dialog, type BrowserWindow } from 'electron'
 import type { ChangeEvent } from '../../../core/api/events.ts'
+import { PHOTOS_FOLDER_NAME } from '../../../core/domain/clientPhoto.ts'
 import { importSnapshot, removeStalePartials } from '../../../db/backup.ts'
 import { readBackupPassphrase, readBackupSchedule } from '../../../db/backupSettings.ts'
 import { closeDatabase } from '../../../db/open.ts'
@@ -42,6 +43,8 @@ export function enableBackups(options: BackupsOptions): Backups {
   const workDir = dirname(databasePath)
   const defaultFolder = join(workDir, 'backups')
   const outcomePath = join(workDir, 'restore-outcome.json')
+  // The same folder index.ts hands the dispatcher (ctx.photosDir): scheduled backups store its photos too.
+  const photosDir = join(workDir, PHOTOS_FOLDER_NAME)
   try {
     mkdirSync(defaultFolder, { recursive: true })
   } catch (error) {
@@ -88,8 +91,9 @@ export function enableBackups(options: BackupsOptions): Backups {
     },
     runBackup: async (kind) => {
       try {
-        const { entry, pruned } = await backupNow(db, { kind, host, now: new Date(), onProgress: (progress) => publish([{ topic: 'backups', progress }]) })
-        logger.info(`Backup ${entry.file} (${entry.sizeBytes} bytes)${pruned.length > 0 ? `; pruned ${pruned.join(', ')}` : ''}`)
+        const { entry, pruned } = await backupNow(db, { kind, host, now: new Date(), photosDir, onProgress: (progress) => publish([{ topic: 'backups', progress }]) })
+        logger.info(`Backup ${entry.file} (${entry.sizeBytes} bytes, ${entry.photos?.stored ?? 0} photos)${pruned.length > 0 ? `; pruned ${pruned.join(', ')}` : ''}`)
+        if (entry.photos && entry.photos.missing > 0) logger.warn(`Backup ${entry.file}: ${entry.photos.missing} photos missing or damaged in ${photosDir}: ${(entry.missingPhotoPaths ?? []).join(', ')}`)
       } finally {
         publish([{ topic: 'backups' }])
       }
@@ -111,7 +115,7 @@ export function enableBackups(options: BackupsOptions): Backups {
     try {
       const schedule = readBackupSchedule(db)
       const passphrase = schedule.encrypt ? readBackupPassphrase(db) : null
-      const entry = await exclusive(db, () => importSnapshot(snapshot, { folder, kind: 'pre-migration', now: new Date(), passphrase, workDir: workDirOf(db, host) }))
+      const entry = await exclusive(db, () => importSnapshot(snapshot, { folder, kind: 'pre-migration', now: new Date(), passphrase, workDir: workDirOf(db, host), photosDir }))
       logger.info(`The snapshot before migrating is kept as ${entry.file}`)
     } catch (error) {
       logger.warn(`Could not keep the pre-migration snapshot in ${folder} (it stays at ${snapshot})`, error)

@@ -17,6 +17,8 @@ import { appointmentsEn, followUpsEn, serviceFiguresEn } from './appointments.en
 import type { MessageSchema } from './zh-CN.ts'
 import { cardsEn } from './cards.en-US.ts'
 import { complaintsEn } from './complaints.en-US.ts'
+import { photosEn } from './photos.en-US.ts'
+import { consentEn } from './consent.en-US.ts'
 import { storedValueEn } from './storedValue.en-US.ts'
 
 /** English (en-US): the same keys as zh-CN, checked by the type. */
@@ -201,6 +203,8 @@ const enUS: MessageSchema = {
   session: sessionEn,
   cards: cardsEn,
   complaints: complaintsEn,
+  photos: photosEn,
+  consent: consentEn,
   storedValue: storedValueEn,
 }
 

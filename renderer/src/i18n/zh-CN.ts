@@ -16,6 +16,8 @@ import { rebateRatesZh } from './rebateRates.zh-CN.ts'
 import { appointmentsZh, followUpsZh, serviceFiguresZh } from './appointments.zh-CN.ts'
 import { cardsZh } from './cards.zh-CN.ts'
 import { complaintsZh } from './complaints.zh-CN.ts'
+import { photosZh } from './photos.zh-CN.ts'
+import { consentZh } from './consent.zh-CN.ts'
 import { storedValueZh } from './storedValue.zh-CN.ts'
 
 /** Chinese (zh-CN): the source of truth for the message keys; en-US must have the same shape. */
@@ -198,6 +200,8 @@ const zhCN = {
   session: sessionZh,
   cards: cardsZh,
   complaints: complaintsZh,
+  photos: photosZh,
+  consent: consentZh,
   storedValue: storedValueZh,
 }
 

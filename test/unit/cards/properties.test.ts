@@ -41,7 +41,7 @@ describe('a treatment card under any sequence of deductions and undos', () => {
           const used = made.filter((m) => !m.undone).length
           if (op.kind === 'deduct') {
             const expectedVersion = op.stale ? card.version - 1 || card.version + 1 : card.version
-            const result = await d.send('cards.deduct', { cardId: card.id, expectedVersion, nurseId: nurse.id }, asNurse)
+            const result = await d.send('cards.deduct', { bodyArea: '全脸', cardId: card.id, expectedVersion, nurseId: nurse.id }, asNurse)
             if (op.stale) expect(result.ok ? 'ok' : result.error.code).toBe('conflict')
             else if (used >= bought) expect(result.ok ? 'ok' : result.error.code).toBe('rule_violation')
             else {

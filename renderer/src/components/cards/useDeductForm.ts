@@ -1,34 +1,66 @@
-import { computed, reactive, ref, type Ref } from 'vue'
+import { computed, reactive, ref, watch, type Ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import type { DeductionResult } from '../../../../core/api/cards.ts'
-import { cardStatus, type TreatmentCard } from '../../../../core/domain/treatmentCard.ts'
+import { BODY_AREA_MAX, cardStatus, type TreatmentCard } from '../../../../core/domain/treatmentCard.ts'
 import { localDateOf } from '../../../../core/domain/dates.ts'
-import { ApiCallError } from '../../api/client.ts'
+import { api, ApiCallError } from '../../api/client.ts'
 import { useServerErrors } from '../../composables/useServerErrors.ts'
 import { useCardsStore } from '../../stores/cards.ts'
 import { useStaffStore } from '../../stores/staff.ts'
 
-const FIELDS = ['nurseId', 'doctorId', 'note'] as const
+const FIELDS = ['nurseId', 'bodyArea', 'doctorId', 'assistantId', 'note'] as const
+
+interface DeductForm {
+  nurseId: number | null
+  bodyArea: string
+  doctorId: number | null
+  assistantId: number | null
+  note: string
+}
+const EMPTY: DeductForm = { nurseId: null, bodyArea: '', doctorId: null, assistantId: null, note: '' }
 
 /**
- * The 划扣 form of one card: the nurse who treated (required), the doctor if one did, a note. It sends the
+ * The 划扣 form of one card: the nurse who treated (required), the body area (部位, required; the card's
+ * earlier ones are offered), the doctor if one did, the doctor's assistant (a nurse or another doctor), a note. It sends the
  * version of the card as shown; a card changed meanwhile is re-read by the store and the form says so.
  */
 export function useDeductForm(card: Ref<TreatmentCard | null>, done: (result: DeductionResult) => void) {
   const { t } = useI18n()
   const store = useCardsStore()
   const staff = useStaffStore()
-  const form = reactive<{ nurseId: number | null; doctorId: number | null; note: string }>({ nurseId: null, doctorId: null, note: '' })
+  const form = reactive<DeductForm>({ ...EMPTY })
   const { serverErrors: errors, formError, clear, show } = useServerErrors(form, FIELDS, { cardId: 'nurseId', expectedVersion: 'nurseId' })
   const busy = ref(false)
   const nurses = computed(() => staff.active.filter((s) => s.role === 'nurse'))
   const doctors = computed(() => staff.active.filter((s) => s.role === 'doctor'))
+  const assistants = computed(() => staff.active.filter((s) => (s.role === 'nurse' || s.role === 'doctor') && s.id !== form.doctorId))
+  /** The body areas of this card's earlier deductions, newest first, each once. */
+  const areaSuggestions = ref<string[]>([])
+  watch(
+    () => form.doctorId,
+    (doctorId) => {
+      if (doctorId !== null && form.assistantId === doctorId) form.assistantId = null
+    },
+  )
   const status = computed(() => (card.value ? cardStatus(card.value, localDateOf(new Date())) : null))
 
   function reset(): void {
     void staff.ensureLoaded()
-    Object.assign(form, { nurseId: null, doctorId: null, note: '' })
+    Object.assign(form, EMPTY)
     clear()
+    areaSuggestions.value = []
+    if (card.value) void loadSuggestions(card.value.id)
+  }
+
+  // Only a help: without them (a refusal, a slow answer) the field is typed by hand.
+  async function loadSuggestions(cardId: number): Promise<void> {
+    try {
+      const detail = await api.call('cards.get', { id: cardId })
+      if (card.value?.id !== cardId) return
+      areaSuggestions.value = [...new Set(detail.deductions.map((d) => d.bodyArea).filter((a) => a !== ''))]
+    } catch {
+      areaSuggestions.value = []
+    }
   }
 
   async function submit(): Promise<void> {
@@ -39,13 +71,24 @@ export function useDeductForm(card: Ref<TreatmentCard | null>, done: (result: De
       formError.value = t('cards.dialog.notActive', { status: t(`cards.status.${status.value ?? 'void'}`) })
       return
     }
-    if (form.nurseId === null) {
-      errors.nurseId = t('cards.dialog.nurseRequired')
-      return
-    }
+    const bodyArea = form.bodyArea.trim()
+    if (form.nurseId === null) errors.nurseId = t('cards.dialog.nurseRequired')
+    if (bodyArea === '') errors.bodyArea = t('cards.dialog.bodyAreaRequired')
+    else if (bodyArea.length > BODY_AREA_MAX) errors.bodyArea = t('cards.dialog.bodyAreaTooLong', { n: BODY_AREA_MAX })
+    if (form.nurseId === null || errors.bodyArea) return
     busy.value = true
     try {
-      done(await store.deduct({ cardId: c.id, expectedVersion: c.version, nurseId: form.nurseId, doctorId: form.doctorId, note: form.note.trim() }))
+      done(
+        await store.deduct({
+          cardId: c.id,
+          expectedVersion: c.version,
+          nurseId: form.nurseId,
+          bodyArea,
+          doctorId: form.doctorId,
+          assistantId: form.assistantId,
+          note: form.note.trim(),
+        }),
+      )
     } catch (error) {
       if (error instanceof ApiCallError && error.code === 'conflict') formError.value = t('cards.dialog.conflict')
       else show(error)
@@ -54,5 +97,5 @@ export function useDeductForm(card: Ref<TreatmentCard | null>, done: (result: De
     }
   }
 
-  return { form, errors, formError, busy, nurses, doctors, status, reset, submit }
+  return { form, errors, formError, busy, nurses, doctors, assistants, areaSuggestions, status, reset, submit }
 }

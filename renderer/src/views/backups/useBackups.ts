@@ -1,3 +1,4 @@
+import { ElMessage } from 'element-plus'
 import { onMounted, reactive, ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import type { BackupEntry, BackupScheduleView } from '../../../../core/domain/backup.ts'
@@ -26,7 +27,12 @@ export function useBackups() {
     backingUp.value = true
     try {
       const entry = await api.call('backups.create', {})
-      showSuccess(t('backups.actions.done', { file: entry.file }))
+      const photos = entry.photos?.stored ?? 0
+      showSuccess(photos > 0 ? t('backups.actions.doneWithPhotos', { file: entry.file, count: photos }) : t('backups.actions.done', { file: entry.file }))
+      if (entry.photos && entry.photos.missing > 0) {
+        // Stays until closed: a picture that could not be backed up needs someone to look at the photos folder.
+        ElMessage({ type: 'warning', message: t('backups.actions.photosMissing', { count: entry.photos.missing, paths: (entry.missingPhotoPaths ?? []).join('、') }), showClose: true, duration: 0 })
+      }
     } catch (error) {
       showError(error)
     } finally {
@@ -41,6 +47,7 @@ export function useBackups() {
     try {
       const check = await api.call('backups.verify', { file: entry.file })
       if (check.ok) showSuccess(t('backups.actions.verified', { file: entry.file }))
+      else if (check.reason === 'photos_missing') showError(new ApiCallError('rule_violation', t('backups.actions.checkPhotosMissing', { file: entry.file, count: check.photosMissing ?? 0 })))
       else showError(new ApiCallError('rule_violation', t(`backups.refused.${check.reason ?? 'unreadable'}`)))
       await store.refresh()
     } catch (error) {

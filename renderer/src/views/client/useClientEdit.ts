@@ -2,6 +2,7 @@ import { reactive, ref, type Ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import type { ServiceCategory } from '../../../../core/domain/categories.ts'
 import type { Channel, Client, Gender } from '../../../../core/domain/client.ts'
+import type { MaritalStatus } from '../../../../core/domain/consultation.ts'
 import { isValidPhone } from '../../../../core/domain/phone.ts'
 import { ApiCallError } from '../../api/client.ts'
 import { describeError, showSuccess } from '../../api/notify.ts'
@@ -18,9 +19,11 @@ export interface ClientForm {
   intendedCategory: ServiceCategory | null
   allergies: string
   notes: string
+  maritalStatus: MaritalStatus | null
+  address: string
 }
 
-const FIELDS = ['name', 'phone', 'gender', 'birthDate', 'occupation', 'ownConsultantId', 'channel', 'intendedCategory', 'allergies', 'notes'] as const
+const FIELDS = ['name', 'phone', 'gender', 'birthDate', 'occupation', 'ownConsultantId', 'channel', 'intendedCategory', 'allergies', 'notes', 'maritalStatus', 'address'] as const
 
 function formOf(c: Client): ClientForm {
   return Object.fromEntries(FIELDS.map((k) => [k, c[k]])) as unknown as ClientForm
@@ -30,7 +33,7 @@ function formOf(c: Client): ClientForm {
 export function useClientEdit(client: Ref<Client | null>, onSaved: () => void) {
   const { t } = useI18n()
   const clients = useClientsStore()
-  const form = reactive<ClientForm>({ name: '', phone: '', gender: 'unknown', birthDate: null, occupation: '', ownConsultantId: null, channel: 'walk_in', intendedCategory: null, allergies: '', notes: '' })
+  const form = reactive<ClientForm>({ name: '', phone: '', gender: 'unknown', birthDate: null, occupation: '', ownConsultantId: null, channel: 'walk_in', intendedCategory: null, allergies: '', notes: '', maritalStatus: null, address: '' })
   const errors = reactive<Record<string, string>>({})
   const formError = ref('')
   const saving = ref(false)
@@ -55,6 +58,7 @@ export function useClientEdit(client: Ref<Client | null>, onSaved: () => void) {
         ...form,
         name: form.name.trim(),
         phone: form.phone.trim(),
+        address: form.address.trim(),
         birthDate: form.birthDate || null,
         id: before.id,
         expectedUpdatedAt: before.updatedAt,

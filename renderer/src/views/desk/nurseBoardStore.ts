@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed } from 'vue'
-import type { BoardView, NurseHandOver } from '../../../../core/api/rotation.ts'
+import type { BoardView, DoctorHandOver, NurseHandOver } from '../../../../core/api/rotation.ts'
 import type { FeeSheetSummary } from '../../../../core/domain/feeSheet.ts'
 import { api } from '../../api/client.ts'
 import { liveResource } from '../../stores/liveResource.ts'
@@ -70,10 +70,17 @@ export const useNurseBoardStore = defineStore('nurseBoard', () => {
   return { ...rest, paidVisitIds, ensureLoaded, handOver }
 })
 
-/** Today's doctor board (医生轮牌): the same board and actions, without the hand-over list. */
+/** Today's doctor board (医生轮牌): the same board and actions, and 请医生 for a consulting visit. */
 export const useDoctorBoardStore = defineStore('doctorBoard', () => {
   const { boardResource, ...rest } = treatmentBoard('doctor')
-  return { ...rest, ensureLoaded: () => boardResource.ensureLoaded() }
+
+  async function handOver(visitId: number): Promise<DoctorHandOver> {
+    const result = await api.call('rotation.handToDoctor', { visitId })
+    rest.board.value = result.board
+    return result
+  }
+
+  return { ...rest, ensureLoaded: () => boardResource.ensureLoaded(), handOver }
 })
 
 /** The store of a treatment board's kind. */

@@ -1,4 +1,5 @@
 import { PHOTO_MAX_BYTES, PHOTO_MIMES, photoMimeOf, type PhotoMime } from '../../../../core/domain/partnerStore.ts'
+import { toBase64 } from '../../utils/base64.ts'
 
 /**
  * The shop-front photo as the form holds it: left as it is (omitted from the save), removed (null), or a new
@@ -7,13 +8,6 @@ import { PHOTO_MAX_BYTES, PHOTO_MIMES, photoMimeOf, type PhotoMime } from '../..
 export type PhotoChoice = { kind: 'keep' } | { kind: 'remove' } | { kind: 'set'; mime: PhotoMime; base64: string; url: string }
 
 export type PhotoRead = { ok: true; mime: PhotoMime; base64: string; url: string } | { ok: false; reason: 'tooLarge' | 'wrongType' }
-
-function toBase64(bytes: Uint8Array): string {
-  let binary = ''
-  const chunk = 0x8000
-  for (let i = 0; i < bytes.length; i += chunk) binary += String.fromCharCode(...bytes.subarray(i, i + chunk))
-  return btoa(binary)
-}
 
 /**
  * Reads a picked file, refusing what the main process would refuse: more than 5 MB, or not a JPEG, PNG or

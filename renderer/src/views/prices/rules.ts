@@ -1,4 +1,5 @@
 import type { FormItemRule, FormRules } from 'element-plus'
+import type { ServiceCategory } from '../../../../core/domain/categories.ts'
 import { PRICE_CODE_PATTERN, PRICE_LIMITS, parseYuanToFen, type PriceCategory, type YuanParse } from '../../../../core/domain/priceItem.ts'
 
 /** The form as typed: prices are yuan text, read into integer fen with parseYuanToFen (never a float). */
@@ -11,6 +12,10 @@ export interface PriceForm {
   floorPrice: string
   cost: string
   specialPrice: boolean
+  /** '' for none: the consent form template is then the general one. */
+  serviceCategory: ServiceCategory | ''
+  /** 侵入性治疗: no 划扣 before the consent form is marked signed. */
+  invasive: boolean
 }
 
 type Translate = (key: string, params?: Record<string, unknown>) => string

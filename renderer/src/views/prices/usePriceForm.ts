@@ -1,20 +1,22 @@
 import type { FormInstance } from 'element-plus'
 import { computed, reactive, ref, type Ref } from 'vue'
 import { useI18n } from 'vue-i18n'
+import type { ServiceCategory } from '../../../../core/domain/categories.ts'
+import { USUALLY_INVASIVE } from '../../../../core/domain/consent.ts'
 import { fenToYuanText, parseYuanToFen, type PriceItem } from '../../../../core/domain/priceItem.ts'
 import { showSuccess } from '../../api/notify.ts'
 import { useServerErrors } from '../../composables/useServerErrors.ts'
 import { usePricesStore, type PriceInput } from '../../stores/prices.ts'
 import { optionalFen, priceRules, type PriceForm } from './rules.ts'
 
-const FIELDS = ['code', 'name', 'category', 'unit', 'listPrice', 'floorPrice', 'cost', 'specialPrice'] as const
+const FIELDS = ['code', 'name', 'category', 'unit', 'listPrice', 'floorPrice', 'cost', 'specialPrice', 'serviceCategory', 'invasive'] as const
 type Field = (typeof FIELDS)[number]
 
 /** The API's field names (fen) onto the form's (yuan text). */
 const SERVER_FIELDS: Record<string, Field> = { listPriceFen: 'listPrice', floorPriceFen: 'floorPrice', costFen: 'cost' }
 
 function emptyForm(): PriceForm {
-  return { code: '', name: '', category: 'treatment', unit: '', listPrice: '', floorPrice: '', cost: '', specialPrice: false }
+  return { code: '', name: '', category: 'treatment', unit: '', listPrice: '', floorPrice: '', cost: '', specialPrice: false, serviceCategory: '', invasive: false }
 }
 
 function formOf(item: PriceItem | null): PriceForm {
@@ -29,6 +31,8 @@ function formOf(item: PriceItem | null): PriceForm {
     floorPrice: yuan(item.floorPriceFen),
     cost: yuan(item.costFen),
     specialPrice: item.specialPrice,
+    serviceCategory: item.serviceCategory ?? '',
+    invasive: item.invasive,
   }
 }
 
@@ -47,6 +51,8 @@ export function toPriceInput(form: PriceForm): PriceInput | null {
     floorPriceFen: floor.fen,
     costFen: cost.fen,
     specialPrice: form.specialPrice,
+    serviceCategory: form.serviceCategory === '' ? null : form.serviceCategory,
+    invasive: form.invasive,
   }
 }
 
@@ -86,5 +92,10 @@ export function usePriceForm(item: Ref<PriceItem | null>, onSaved: (item: PriceI
     }
   }
 
-  return { formRef, form, rules, serverErrors, formError, saving, editing, reset, submit }
+  /** Picking 注射 or 手术 suggests 侵入性治疗 (the operator may untick it); other picks leave it as it is. */
+  function serviceCategoryPicked(category: ServiceCategory | ''): void {
+    if (category !== '' && USUALLY_INVASIVE.includes(category)) form.invasive = true
+  }
+
+  return { formRef, form, rules, serverErrors, formError, saving, editing, reset, submit, serviceCategoryPicked }
 }
