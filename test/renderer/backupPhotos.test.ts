@@ -56,12 +56,14 @@ describe('photos on the backups page', () => {
     expect(body().get('[data-testid="backup-photos-count"]').text()).toBe('clinic-2026-12-03T093012-manual.sqlite：含照片 12 张')
     expect(body().get('[data-testid="backup-photos-missing"]').text()).toContain('2 张照片备份时缺失或已损坏，未能备份')
     expect(body().get('[data-testid="backup-photos-hint"]').text()).toContain('照片永远不会被删除')
+    expect(body().get('[data-testid="backup-row-photos"]').text()).toBe('含照片 12 张')
   })
 
   it('without photos: says so, and no warning', async () => {
     await openBackups([entry()])
     expect(body().get('[data-testid="backup-photos-count"]').text()).toBe('最近的备份中没有照片')
     expect(body().find('[data-testid="backup-photos-missing"]').exists()).toBe(false)
+    expect(body().find('[data-testid="backup-row-photos"]').exists()).toBe(false)
   })
 
   it('backing up names the photos and warns about missing ones; the photos phase shows in the progress', async () => {
