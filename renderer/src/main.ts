@@ -13,6 +13,7 @@ import { useStaffStore } from './stores/staff.ts'
 import { useVisitsStore } from './stores/visits.ts'
 import './styles/theme.css'
 import './styles/base.css'
+import './styles/print.css'
 
 const app = createApp(App)
 const pinia = createPinia()

@@ -5,6 +5,7 @@ import type { Operator } from '../../core/api/operator.ts'
 import type { Client } from '../../core/domain/client.ts'
 import type { TreatmentCard } from '../../core/domain/treatmentCard.ts'
 import { card, deduction } from './cards.fixtures.ts'
+import { PRINTING_SHEET_CLASS } from '../../renderer/src/composables/usePrintSheet.ts'
 import { useSettingsStore } from '../../renderer/src/stores/settings.ts'
 import SettingsView from '../../renderer/src/views/settings/index.vue'
 import { Refusal } from './fakeBridge.ts'
@@ -147,7 +148,8 @@ describe('treatment cards on the client page', () => {
     expect(slip.text()).toContain('部位')
     expect(slip.text()).toContain('助手')
     expect(body().get('[data-testid="print-preview"]').isVisible()).toBe(true)
-    expect(document.body.classList.contains('print-deduction-slip')).toBe(true)
+    expect(document.body.classList.contains(PRINTING_SHEET_CLASS)).toBe(true)
+    expect([...document.querySelectorAll('body > [data-print-active]')].map((e) => e.getAttribute('data-testid'))).toEqual(['deduction-slip'])
   })
 
   it('sends no doctor when none is chosen', async () => {

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { Operator } from '../../core/api/operator.ts'
 import type { Client } from '../../core/domain/client.ts'
 import type { CardConsent } from '../../core/domain/consent.ts'
+import { PRINTING_SHEET_CLASS } from '../../renderer/src/composables/usePrintSheet.ts'
 import { card } from './cards.fixtures.ts'
 import { cardConsent, consent } from './consents.fixtures.ts'
 import { Refusal } from './fakeBridge.ts'
@@ -101,8 +102,8 @@ describe('the consent forms of the client’s page', () => {
     ])
     expect(preview.get('[data-testid="consent-print-signatures"]').text()).toContain('顾客/监护人签名')
     expect(preview.get('[data-testid="consent-print-signatures"]').text()).toContain('医生签名')
-    expect(document.body.classList.contains('print-consent-form')).toBe(true)
-    expect(document.querySelector('body > [data-testid="consent-print"]')).not.toBeNull()
+    expect(document.body.classList.contains(PRINTING_SHEET_CLASS)).toBe(true)
+    expect([...document.querySelectorAll('body > [data-print-active]')].map((e) => e.getAttribute('data-testid'))).toEqual(['consent-print'])
     expect(row(11).get('[data-testid="consent-state"]').text()).toBe('待签')
   })
 

@@ -2,7 +2,7 @@
 import { DOMWrapper, type VueWrapper } from '@vue/test-utils'
 import { ElDatePicker } from 'element-plus'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { PRINT_BODY_CLASS } from '../../renderer/src/views/reports/useDailyLog.ts'
+import { PRINTING_SHEET_CLASS } from '../../renderer/src/composables/usePrintSheet.ts'
 import { Refusal } from './fakeBridge.ts'
 import { mountApp } from './mountApp.ts'
 import { dailyLog, freezeToday } from './reportsFixtures.ts'
@@ -151,7 +151,7 @@ describe('Reports page: daily consultation log (一日当面咨询表)', () => {
     await openReports({ clinicName: '悦美医疗美容门诊部' })
     const print = vi.fn()
     vi.stubGlobal('print', print) // happy-dom has no window.print
-    expect(document.body.classList.contains(PRINT_BODY_CLASS)).toBe(true)
+    expect(document.body.classList.contains(PRINTING_SHEET_CLASS)).toBe(true)
 
     await body().get('[data-testid="daily-log-print-button"]').trigger('click')
     await settle()
@@ -163,6 +163,7 @@ describe('Reports page: daily consultation log (一日当面咨询表)', () => {
     // The printed form lives outside #app, so print styles can hide the whole screen around it.
     const form = body().get('[data-testid="daily-log-print"]')
     expect(form.element.parentElement).toBe(document.body)
+    expect(form.attributes('data-print-active')).toBe('')
     expect(form.get('[data-testid="daily-log-print-clinic"]').text()).toBe('悦美医疗美容门诊部')
     expect(form.get('[data-testid="daily-log-print-date"]').text()).toBe('日期：2026年11月22日星期日')
     expect(form.findAll('[data-testid="daily-log-print-row"]')).toHaveLength(4)
@@ -177,7 +178,7 @@ describe('Reports page: daily consultation log (一日当面咨询表)', () => {
 
     wrapper!.unmount()
     wrapper = undefined
-    expect(document.body.classList.contains(PRINT_BODY_CLASS)).toBe(false)
+    expect(document.body.classList.contains(PRINTING_SHEET_CLASS)).toBe(false)
   })
 
   it('speaks English when the operator switches language', async () => {

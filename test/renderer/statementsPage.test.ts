@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { defineComponent, h, type PropType } from 'vue'
 import type { Operator } from '../../core/api/operator.ts'
 import type { RebatePeriod } from '../../core/api/rebates.ts'
+import { PRINTING_SHEET_CLASS } from '../../renderer/src/composables/usePrintSheet.ts'
 import { Refusal } from './fakeBridge.ts'
 import { mountApp } from './mountApp.ts'
 import { createHarness, settle, type Harness } from './setup.ts'
@@ -256,7 +257,8 @@ describe('Rebate statements page (返款对账)', () => {
 
   it('prints: the preview shows the statement on A4 landscape with every row, the totals and the signature lines', async () => {
     await openNovember()
-    expect(document.body.classList).toContain('print-rebate-statement')
+    expect(document.body.classList).toContain(PRINTING_SHEET_CLASS)
+    expect(document.querySelector('body > [data-print-active]')?.getAttribute('data-testid')).toBe('statement-print')
     await body().get('[data-testid="statement-print-button"]').trigger('click')
     await settle()
     const preview = body().get('[data-testid="print-preview"]')
@@ -283,9 +285,9 @@ describe('Rebate statements page (返款对账)', () => {
 
   it('leaves the print body class when the screen is left', async () => {
     await open()
-    expect(document.body.classList).toContain('print-rebate-statement')
+    expect(document.body.classList).toContain(PRINTING_SHEET_CLASS)
     wrapper!.unmount()
     wrapper = undefined
-    expect(document.body.classList).not.toContain('print-rebate-statement')
+    expect(document.body.classList).not.toContain(PRINTING_SHEET_CLASS)
   })
 })

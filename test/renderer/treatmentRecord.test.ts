@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { Client } from '../../core/domain/client.ts'
 import { ageOn, localDateOf } from '../../core/domain/dates.ts'
 import type { TreatmentRecordRow } from '../../core/domain/treatmentCard.ts'
+import { PRINTING_SHEET_CLASS } from '../../renderer/src/composables/usePrintSheet.ts'
 import { recordRow } from './cards.fixtures.ts'
 import { mountApp } from './mountApp.ts'
 import { createHarness, settle } from './setup.ts'
@@ -124,9 +125,9 @@ describe('the treatment record (病历档案) on the client page', () => {
       ['光子嫩肤（P001）', '全脸', '1/5'],
     ])
     expect(body().get('[data-testid="print-preview-paper"]').classes()).toContain('print-preview__paper--A4')
-    // The template printing prints is teleported to <body>, and <body> says the record is what prints.
+    // The template printing prints is teleported to <body> and marked as the one sheet that prints.
     expect(document.querySelector('body > [data-testid="record-print"]')).not.toBeNull()
-    expect(document.body.classList.contains('print-treatment-record')).toBe(true)
-    expect(document.body.classList.contains('print-deduction-slip')).toBe(true)
+    expect(document.body.classList.contains(PRINTING_SHEET_CLASS)).toBe(true)
+    expect([...document.querySelectorAll('body > [data-print-active]')].map((e) => e.getAttribute('data-testid'))).toEqual(['record-print'])
   })
 })

@@ -9,22 +9,17 @@ interface ClientScopedStore {
 
 /**
  * The lifecycle a section of the client page shares: its store listens for changes while the section is
- * mounted and reads the client shown (again when another client is shown); a print preview of the section
- * puts `printClass` on <body> while `printOpen` is true, so printing prints that sheet only.
+ * mounted and reads the client shown (again when another client is shown).
  */
-export function useClientSection(client: Ref<Client | null>, store: ClientScopedStore, print?: { open: Ref<boolean>; bodyClass: string }) {
+export function useClientSection(client: Ref<Client | null>, store: ClientScopedStore) {
   const clientId = computed(() => client.value?.id ?? null)
   watch(clientId, (id) => id !== null && void store.open(id))
-  if (print) watch(print.open, (open) => document.body.classList.toggle(print.bodyClass, open))
 
   let detach: (() => void) | null = null
   onMounted(() => {
     detach = store.attach()
     if (clientId.value !== null) void store.open(clientId.value)
   })
-  onBeforeUnmount(() => {
-    detach?.()
-    if (print) document.body.classList.remove(print.bodyClass)
-  })
+  onBeforeUnmount(() => detach?.())
   return { clientId }
 }

@@ -4,8 +4,8 @@ import type { DeductionResult } from '../../../../core/api/cards.ts'
 import { BODY_AREA_MAX, cardStatus, type TreatmentCard } from '../../../../core/domain/treatmentCard.ts'
 import { localDateOf } from '../../../../core/domain/dates.ts'
 import { api, ApiCallError } from '../../api/client.ts'
-import { useServerErrors } from '../../composables/useServerErrors.ts'
-import { useCardsStore } from '../../stores/cards.ts'
+import { useFormSubmit } from '../../composables/useFormSubmit.ts'
+import { useCardsStore, type DeductInput } from '../../stores/cards.ts'
 import { useStaffStore } from '../../stores/staff.ts'
 
 const FIELDS = ['nurseId', 'bodyArea', 'doctorId', 'assistantId', 'note'] as const
@@ -29,8 +29,21 @@ export function useDeductForm(card: Ref<TreatmentCard | null>, done: (result: De
   const store = useCardsStore()
   const staff = useStaffStore()
   const form = reactive<DeductForm>({ ...EMPTY })
-  const { serverErrors: errors, formError, clear, show } = useServerErrors(form, FIELDS, { cardId: 'nurseId', expectedVersion: 'nurseId' })
-  const busy = ref(false)
+  const { serverErrors: errors, formError, busy, clear, submit: send } = useFormSubmit(
+    form,
+    FIELDS,
+    (input: DeductInput) => store.deduct(input),
+    done,
+    {
+      aliases: { cardId: 'nurseId', expectedVersion: 'nurseId' },
+      // The store has re-read the card; the form says it changed rather than the server's words.
+      onError: (error, messages) => {
+        if (!(error instanceof ApiCallError && error.code === 'conflict')) return
+        messages.formError.value = t('cards.dialog.conflict')
+        return 'handled'
+      },
+    },
+  )
   const nurses = computed(() => staff.active.filter((s) => s.role === 'nurse'))
   const doctors = computed(() => staff.active.filter((s) => s.role === 'doctor'))
   const assistants = computed(() => staff.active.filter((s) => (s.role === 'nurse' || s.role === 'doctor') && s.id !== form.doctorId))
@@ -76,25 +89,7 @@ export function useDeductForm(card: Ref<TreatmentCard | null>, done: (result: De
     if (bodyArea === '') errors.bodyArea = t('cards.dialog.bodyAreaRequired')
     else if (bodyArea.length > BODY_AREA_MAX) errors.bodyArea = t('cards.dialog.bodyAreaTooLong', { n: BODY_AREA_MAX })
     if (form.nurseId === null || errors.bodyArea) return
-    busy.value = true
-    try {
-      done(
-        await store.deduct({
-          cardId: c.id,
-          expectedVersion: c.version,
-          nurseId: form.nurseId,
-          bodyArea,
-          doctorId: form.doctorId,
-          assistantId: form.assistantId,
-          note: form.note.trim(),
-        }),
-      )
-    } catch (error) {
-      if (error instanceof ApiCallError && error.code === 'conflict') formError.value = t('cards.dialog.conflict')
-      else show(error)
-    } finally {
-      busy.value = false
-    }
+    await send({ cardId: c.id, expectedVersion: c.version, nurseId: form.nurseId, bodyArea, doctorId: form.doctorId, assistantId: form.assistantId, note: form.note.trim() })
   }
 
   return { form, errors, formError, busy, nurses, doctors, assistants, areaSuggestions, status, reset, submit }

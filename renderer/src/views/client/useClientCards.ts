@@ -4,11 +4,10 @@ import type { DeductionResult } from '../../../../core/api/cards.ts'
 import type { CardDeduction, TreatmentCard } from '../../../../core/domain/treatmentCard.ts'
 import { showSuccess } from '../../api/notify.ts'
 import { freshSlip, reprintSlip, type DeductionSlip } from '../../components/cards/slip.ts'
+import { usePrintSheet } from '../../composables/usePrintSheet.ts'
 import { useCardsStore } from '../../stores/cards.ts'
 import { useSessionStore } from '../../stores/session.ts'
 import { useSettingsStore } from '../../stores/settings.ts'
-
-export const SLIP_PRINT_BODY_CLASS = 'print-deduction-slip'
 
 /**
  * The client page's treatment cards: the list, kept fresh while shown; the 划扣 dialog of one card; its
@@ -65,12 +64,10 @@ export function useClientCards(clientId: Ref<number | null>, archiveNo: Ref<stri
   onMounted(() => {
     detach = store.attach()
     open(clientId.value)
-    document.body.classList.add(SLIP_PRINT_BODY_CLASS)
   })
-  onBeforeUnmount(() => {
-    detach?.()
-    document.body.classList.remove(SLIP_PRINT_BODY_CLASS)
-  })
+  onBeforeUnmount(() => detach?.())
+  // The slip prints while the client page is open (also after its preview is closed), unless a sheet opened later does.
+  usePrintSheet()
 
   return { store, canTreat, canUndo, clinicName, deducting, deductingId, historyOpen, slip, slipOpen, startDeduct, deducted, openHistory, reprint }
 }

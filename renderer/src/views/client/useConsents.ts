@@ -6,12 +6,10 @@ import type { CardConsent, Consent } from '../../../../core/domain/consent.ts'
 import { ageOn, localDateOf } from '../../../../core/domain/dates.ts'
 import { showError, showSuccess } from '../../api/notify.ts'
 import { useClientSection } from '../../composables/useClientSection.ts'
+import { usePrintSheet } from '../../composables/usePrintSheet.ts'
 import { useConsentsStore } from '../../stores/consents.ts'
 import { useSessionStore } from '../../stores/session.ts'
 import { useSettingsStore } from '../../stores/settings.ts'
-
-/** While the consent's print preview is open <body> carries this class, and printing prints the form only. */
-export const CONSENT_PRINT_BODY_CLASS = 'print-consent-form'
 
 /**
  * The client page's consent forms: the client's cards with their consent state, kept fresh while shown;
@@ -73,7 +71,8 @@ export function useConsents(client: Ref<Client | null>) {
   watch(printOpen, (open) => {
     if (!open) printing.value = null
   })
-  useClientSection(client, store, { open: printOpen, bodyClass: CONSENT_PRINT_BODY_CLASS })
+  useClientSection(client, store)
+  usePrintSheet(printOpen)
 
   return { store, rows, canTreat, clinicName, age, busyCard, printing, printOpen, print, markSigned }
 }

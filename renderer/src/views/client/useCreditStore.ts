@@ -3,7 +3,7 @@ import { useI18n } from 'vue-i18n'
 import type { VisitRow } from '../../../../core/domain/visit.ts'
 import { api } from '../../api/client.ts'
 import { showSuccess } from '../../api/notify.ts'
-import { useServerErrors } from '../../composables/useServerErrors.ts'
+import { useFormSubmit } from '../../composables/useFormSubmit.ts'
 import { useClientsStore } from '../../stores/clients.ts'
 import { usePartnersStore } from '../../stores/partners.ts'
 
@@ -19,9 +19,21 @@ export function useCreditStore(enabled: () => boolean) {
   const clients = useClientsStore()
   const visit = ref<VisitRow | null>(null)
   const form = reactive<{ storeId: number | null; reason: string }>({ storeId: null, reason: '' })
-  const { serverErrors: errors, formError, clear, show } = useServerErrors(form, FIELDS, { visitId: 'storeId', expectedVersion: 'storeId' })
-  const saving = ref(false)
   const storeName = (id: number | null) => partners.stores.find((s) => s.id === id)?.name ?? ''
+  const { serverErrors: errors, formError, busy: saving, clear, submit: send } = useFormSubmit(
+    form,
+    FIELDS,
+    async (row: VisitRow, storeId: number) => {
+      await api.call('visits.creditToStore', { visitId: row.id, expectedVersion: row.version, storeId, reason: form.reason.trim() })
+      return { row, storeId }
+    },
+    ({ row, storeId }) => {
+      showSuccess(t('desk.credit.done', { date: row.visitDate, store: storeName(storeId) }))
+      visit.value = null
+      void clients.open(clients.detailId)
+    },
+    { aliases: { visitId: 'storeId', expectedVersion: 'storeId' } },
+  )
   // The stores name the 店家 column; only an administrator sees it.
   onMounted(() => enabled() && void partners.ensureStores())
 
@@ -43,17 +55,7 @@ export function useCreditStore(enabled: () => boolean) {
     if (form.storeId === null) errors.storeId = t('desk.credit.storeRequired')
     if (form.reason.trim() === '') errors.reason = t('desk.credit.reasonRequired')
     if (form.storeId === null || errors.reason) return
-    saving.value = true
-    try {
-      await api.call('visits.creditToStore', { visitId: row.id, expectedVersion: row.version, storeId: form.storeId, reason: form.reason.trim() })
-      showSuccess(t('desk.credit.done', { date: row.visitDate, store: storeName(form.storeId) }))
-      visit.value = null
-      void clients.open(clients.detailId)
-    } catch (error) {
-      show(error)
-    } finally {
-      saving.value = false
-    }
+    await send(row, form.storeId)
   }
 
   return { visit, close, form, errors, formError, saving, storeName, start, submit }

@@ -2,11 +2,9 @@ import { computed, nextTick, ref, watch, type Ref } from 'vue'
 import type { Client } from '../../../../core/domain/client.ts'
 import { ageOn, localDateOf } from '../../../../core/domain/dates.ts'
 import { useClientSection } from '../../composables/useClientSection.ts'
+import { usePrintSheet } from '../../composables/usePrintSheet.ts'
 import { useSettingsStore } from '../../stores/settings.ts'
 import { useTreatmentRecordStore } from '../../stores/treatmentRecord.ts'
-
-/** While the record's print preview is open <body> carries this class, and printing prints the record only. */
-export const RECORD_PRINT_BODY_CLASS = 'print-treatment-record'
 
 /**
  * The client page's treatment record (病历档案): the client's header and every treatment (deduction), kept
@@ -29,7 +27,8 @@ export function useTreatmentRecord(client: Ref<Client | null>) {
   watch(printOpen, (open) => {
     if (!open) printing.value = false
   })
-  useClientSection(client, store, { open: printOpen, bodyClass: RECORD_PRINT_BODY_CLASS })
+  useClientSection(client, store)
+  usePrintSheet(printOpen)
 
   return { store, clinicName, age, printOpen, printing, print }
 }

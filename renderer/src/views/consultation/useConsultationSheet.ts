@@ -3,6 +3,7 @@ import { useI18n } from 'vue-i18n'
 import { emptyPayload, type ConsultationPayload, type ConsultationSheet } from '../../../../core/domain/consultation.ts'
 import { ApiCallError } from '../../api/client.ts'
 import { showError, showSuccess } from '../../api/notify.ts'
+import { usePrintSheet } from '../../composables/usePrintSheet.ts'
 import { useShortcut } from '../../composables/useShortcut.ts'
 import { useConsultationStore } from '../../stores/consultation.ts'
 import { useSettingsStore } from '../../stores/settings.ts'
@@ -12,8 +13,6 @@ import { useSheetAutosave } from './useSheetAutosave.ts'
 
 /** Ctrl+P opens the print preview (Electron has no print accelerator; a browser's is replaced). */
 export const PRINT_SHORTCUT = { code: 'KeyP', ctrl: true } as const
-/** On <body> while the page is open: its print styles then show only the printable sheet. */
-export const PRINT_BODY_CLASS = 'print-consultation'
 
 /**
  * The consultation sheet of a visit: the form (saved as a draft while typing), the version shown (the
@@ -164,13 +163,10 @@ export function useConsultationSheet(visitIdParam: Ref<string>) {
   onMounted(() => {
     void staff.ensureLoaded()
     if (visitId.value !== null) void store.open(visitId.value)
-    document.body.classList.add(PRINT_BODY_CLASS)
     window.addEventListener('beforeprint', stampPrintTime)
   })
-  onBeforeUnmount(() => {
-    document.body.classList.remove(PRINT_BODY_CLASS)
-    window.removeEventListener('beforeprint', stampPrintTime)
-  })
+  onBeforeUnmount(() => window.removeEventListener('beforeprint', stampPrintTime))
+  usePrintSheet()
   useShortcut(PRINT_SHORTCUT, openPreview)
 
   const notFound = computed(() => visitId.value === null || (store.notFound && !store.loading))

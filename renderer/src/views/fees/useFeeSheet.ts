@@ -1,17 +1,15 @@
-import { computed, nextTick, onBeforeUnmount, onMounted, ref, toRaw, watch, type Ref } from 'vue'
+import { computed, nextTick, onMounted, ref, toRaw, watch, type Ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import type { PaperSize } from '../../../../core/api/print.ts'
 import type { FeeSheet } from '../../../../core/domain/feeSheet.ts'
 import { ApiCallError } from '../../api/client.ts'
 import { showError } from '../../api/notify.ts'
+import { usePrintSheet } from '../../composables/usePrintSheet.ts'
 import { useShortcut } from '../../composables/useShortcut.ts'
 import { useFeeSheetStore } from '../../stores/feeSheet.ts'
 import { useSettingsStore } from '../../stores/settings.ts'
 import { useSheetAutosave } from '../consultation/useSheetAutosave.ts'
 import { draftInputOf, formOf, shortByLine, totalsOf, type FeeForm } from './feeForm.ts'
-
-/** On <body> while the page is open: its print styles then show only the fee sheet. */
-export const FEE_PRINT_BODY_CLASS = 'print-fee-sheet'
 
 /**
  * The fee sheet page: the draft form (saved as the consultant types), its figures worked out live by the
@@ -102,9 +100,9 @@ export function useFeeSheet(idParam: Ref<string>) {
   onMounted(() => {
     store.init(() => editable.value && JSON.stringify(form.value) !== lastSent)
     if (id.value !== null) void store.open(id.value)
-    document.body.classList.add(FEE_PRINT_BODY_CLASS)
   })
-  onBeforeUnmount(() => document.body.classList.remove(FEE_PRINT_BODY_CLASS))
+  // While the page is open printing prints the fee sheet, with or without its preview.
+  usePrintSheet()
   useShortcut({ code: 'KeyP', ctrl: true }, openPreview)
   useShortcut({ code: 'KeyS', ctrl: true }, () => void autosave.flush())
 

@@ -1,8 +1,8 @@
 import { computed, reactive, ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { showSuccess } from '../../api/notify.ts'
-import { useServerErrors } from '../../composables/useServerErrors.ts'
-import { useReferralsStore, type ReferralRow } from '../../stores/referrals.ts'
+import { useFormSubmit } from '../../composables/useFormSubmit.ts'
+import { useReferralsStore, type ReferralInput, type ReferralRow } from '../../stores/referrals.ts'
 import { useClientFinder } from '../desk/useClientFinder.ts'
 
 const FIELDS = ['clientId', 'referrerId', 'salespersonId'] as const
@@ -24,9 +24,16 @@ export function useReferrals() {
   const open = ref(false)
   /** Re-assigning a listed client: the client cannot be changed. */
   const fixed = ref(false)
-  const saving = ref(false)
   const form = reactive<ReferralForm>({ clientId: null, clientName: '', referrerId: null, salespersonId: null })
-  const { serverErrors: errors, formError, clear, show } = useServerErrors(form, FIELDS)
+  const { serverErrors: errors, formError, busy: saving, clear, submit: send } = useFormSubmit(
+    form,
+    FIELDS,
+    (input: ReferralInput) => store.assign(input),
+    (saved) => {
+      showSuccess(t('marketing.referrals.done', { client: form.clientName, name: saved.salespersonName }))
+      open.value = false
+    },
+  )
   const finder = useClientFinder((client) => Object.assign(form, { clientId: client.id, clientName: client.name }))
   const chosen = computed(() => (form.clientId === null ? null : { id: form.clientId, name: form.clientName }))
 
@@ -46,7 +53,6 @@ export function useReferrals() {
     Object.assign(form, { clientId: null, clientName: '' })
   }
 
-
   async function submit(): Promise<void> {
     if (saving.value) return
     clear()
@@ -54,16 +60,7 @@ export function useReferrals() {
     if (form.referrerId === null) errors.referrerId = t('marketing.referrals.referrerRequired')
     if (form.salespersonId === null) errors.salespersonId = t('marketing.referrals.salespersonRequired')
     if (form.clientId === null || form.referrerId === null || form.salespersonId === null) return
-    saving.value = true
-    try {
-      const saved = await store.assign({ clientId: form.clientId, referrerId: form.referrerId, salespersonId: form.salespersonId })
-      showSuccess(t('marketing.referrals.done', { client: form.clientName, name: saved.salespersonName }))
-      open.value = false
-    } catch (error) {
-      show(error)
-    } finally {
-      saving.value = false
-    }
+    await send({ clientId: form.clientId, referrerId: form.referrerId, salespersonId: form.salespersonId })
   }
 
   return { store, open, close, fixed, saving, form, errors, formError, finder, chosen, start, changeClient, submit }

@@ -1,10 +1,10 @@
-import { computed, reactive, ref } from 'vue'
+import { computed, reactive } from 'vue'
 import { useI18n } from 'vue-i18n'
 import type { HandoverNotes } from '../../../../core/domain/partnerStore.ts'
 import { isValidPhone } from '../../../../core/domain/phone.ts'
 import { ApiCallError } from '../../api/client.ts'
 import { showSuccess } from '../../api/notify.ts'
-import { useServerErrors } from '../../composables/useServerErrors.ts'
+import { useFormSubmit } from '../../composables/useFormSubmit.ts'
 import { usePartnersStore } from '../../stores/partners.ts'
 
 const FIELDS = ['storeId', 'clientName', 'phone'] as const
@@ -28,8 +28,27 @@ export function useReportForm(focusFirst: () => void) {
   const { t } = useI18n()
   const partners = usePartnersStore()
   const form = reactive<ReportForm>({ storeId: null, clientName: '', phone: '', notes: emptyNotes() })
-  const { serverErrors: errors, formError, clear, show } = useServerErrors(form, FIELDS)
-  const saving = ref(false)
+  const { serverErrors: errors, formError, busy: saving, clear, submit: send } = useFormSubmit(
+    form,
+    FIELDS,
+    (storeId: number) => partners.createReport({ storeId, clientName: form.clientName.trim(), phone: form.phone.trim(), notes: trimmed(form.notes) }),
+    (report) => {
+      showSuccess(t('marketing.report.created', { name: report.clientName, until: report.validUntil }))
+      Object.assign(form, { clientName: '', phone: '', notes: emptyNotes() })
+      clear()
+      focusFirst()
+    },
+    {
+      // The duplicate's message (who reported her first, when, for which store) is too long for a field: it
+      // is the form's message, and the phone is marked.
+      onError: (error, messages) => {
+        if (!(error instanceof ApiCallError && error.code === 'conflict' && error.fields.phone)) return
+        messages.serverErrors.phone = t('marketing.report.duplicate')
+        messages.formError.value = error.message
+        return 'handled'
+      },
+    },
+  )
   const activeStores = computed(() => partners.stores.filter((s) => s.status === 'active'))
 
   function checkLocally(): boolean {
@@ -44,23 +63,7 @@ export function useReportForm(focusFirst: () => void) {
     if (saving.value) return
     clear()
     if (!checkLocally() || form.storeId === null) return
-    saving.value = true
-    try {
-      const report = await partners.createReport({ storeId: form.storeId, clientName: form.clientName.trim(), phone: form.phone.trim(), notes: trimmed(form.notes) })
-      showSuccess(t('marketing.report.created', { name: report.clientName, until: report.validUntil }))
-      Object.assign(form, { clientName: '', phone: '', notes: emptyNotes() })
-      clear()
-      focusFirst()
-    } catch (error) {
-      // The duplicate's message (who reported her first, when, for which store) is too long for a field: it
-      // is the form's message, and the phone is marked.
-      if (error instanceof ApiCallError && error.code === 'conflict' && error.fields.phone) {
-        errors.phone = t('marketing.report.duplicate')
-        formError.value = error.message
-      } else show(error)
-    } finally {
-      saving.value = false
-    }
+    await send(form.storeId)
   }
 
   return { form, errors, formError, saving, activeStores, submit }

@@ -5,7 +5,7 @@ import { localDateOf } from '../../../../core/domain/dates.ts'
 import type { BankAccount, PartnerStore } from '../../../../core/domain/partnerStore.ts'
 import { ApiCallError } from '../../api/client.ts'
 import { showSuccess } from '../../api/notify.ts'
-import { useServerErrors } from '../../composables/useServerErrors.ts'
+import { useFormSubmit } from '../../composables/useFormSubmit.ts'
 import { usePartnersStore, type StoreInput } from '../../stores/partners.ts'
 import { useSessionStore } from '../../stores/session.ts'
 import { photoInput, type PhotoChoice } from './storePhoto.ts'
@@ -39,10 +39,18 @@ export function useStoreForm(store: Ref<PartnerStore | null>, onSaved: (store: P
   const currentPhotoUrl = ref<string | null>(null)
   const photoLoading = ref(false)
   const rules = computed(() => storeRules(t, form))
-  const { serverErrors, formError, clear, show } = useServerErrors(form, FIELDS)
   /** The main process's refusal of the photo (its type is checked by the first bytes there too). */
   const photoServerError = ref('')
-  const saving = ref(false)
+  const { serverErrors, formError, busy: saving, clear, submit: send } = useFormSubmit(
+    form,
+    FIELDS,
+    async (input: StoreInput) => ({ before: store.value, saved: await partners.saveStore(input) }),
+    ({ before, saved }) => {
+      showSuccess(t(before ? 'marketing.dialog.updated' : 'marketing.dialog.created', { name: saved.name }))
+      onSaved(saved)
+    },
+    { onError: placeBankAndPhoto },
+  )
   let photoRead = 0
 
   /** A salesperson files stores as their own (the main process allows nothing else). */
@@ -109,9 +117,9 @@ export function useStoreForm(store: Ref<PartnerStore | null>, onSaved: (store: P
     return before ? { id: before.id, expectedVersion: before.version, ...fields } : fields
   }
 
-  /** Bank refusals (`bank.accountNo`, or `bank` itself) go on the bank fields; the rest as useServerErrors puts them. */
-  function showRefusal(error: unknown): void {
-    if (!(error instanceof ApiCallError)) return show(error)
+  /** Bank refusals (`bank.accountNo`, or `bank` itself) go on the bank fields, the photo's on the photo; the rest as useFormSubmit puts them. */
+  function placeBankAndPhoto(error: unknown): void | 'handled' {
+    if (!(error instanceof ApiCallError)) return
     let onBank = false
     for (const [path, message] of Object.entries(error.fields)) {
       const [head, sub] = path.split('.')
@@ -122,7 +130,7 @@ export function useStoreForm(store: Ref<PartnerStore | null>, onSaved: (store: P
     }
     if (error.fields.photo) photoServerError.value = error.fields.photo
     const elsewhere = Object.keys(error.fields).some((path) => !path.startsWith('bank') && path !== 'photo')
-    if (elsewhere || (!onBank && !error.fields.photo)) show(error)
+    return elsewhere || (!onBank && !error.fields.photo) ? undefined : 'handled'
   }
 
   async function submit(): Promise<void> {
@@ -131,17 +139,7 @@ export function useStoreForm(store: Ref<PartnerStore | null>, onSaved: (store: P
     const valid = await formRef.value?.validate().catch(() => false)
     const salespersonId = store.value?.salespersonId ?? form.salespersonId
     if (!valid || salespersonId === null) return
-    saving.value = true
-    try {
-      const before = store.value
-      const saved = await partners.saveStore(toInput(salespersonId))
-      showSuccess(t(before ? 'marketing.dialog.updated' : 'marketing.dialog.created', { name: saved.name }))
-      onSaved(saved)
-    } catch (error) {
-      showRefusal(error)
-    } finally {
-      saving.value = false
-    }
+    await send(toInput(salespersonId))
   }
 
   /** Editing a bank field drops the server's complaint about it. */

@@ -1,6 +1,7 @@
 import { computed, nextTick, onBeforeUnmount, onMounted, ref, watch } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { showError, showSuccess } from '../../api/notify.ts'
+import { usePrintSheet } from '../../composables/usePrintSheet.ts'
 import { useShortcut } from '../../composables/useShortcut.ts'
 import { useReportsStore } from '../../stores/reports.ts'
 import { useSettingsStore } from '../../stores/settings.ts'
@@ -9,8 +10,6 @@ import { downloadFile } from './download.ts'
 
 /** Ctrl+P prints the log (Electron has no print accelerator of its own; a browser's is replaced). */
 export const PRINT_SHORTCUT = { code: 'KeyP', ctrl: true } as const
-/** On <body> while the reports page is open: its print styles then show only the printable log. */
-export const PRINT_BODY_CLASS = 'print-daily-log'
 
 export interface LogTotals {
   visits: number
@@ -69,14 +68,14 @@ export function useDailyLog() {
   onMounted(() => {
     detach = store.attach('log')
     void store.loadLog(date.value)
-    document.body.classList.add(PRINT_BODY_CLASS)
     window.addEventListener('beforeprint', stampPrintTime)
   })
   onBeforeUnmount(() => {
     detach?.()
-    document.body.classList.remove(PRINT_BODY_CLASS)
     window.removeEventListener('beforeprint', stampPrintTime)
   })
+  // The log has no preview: while the page is open, printing prints it.
+  usePrintSheet()
   useShortcut(PRINT_SHORTCUT, () => void print())
 
   const clinicName = computed(() => settings.clinicName)

@@ -3,6 +3,7 @@ import { computed, onBeforeUnmount, onMounted, ref, watch } from 'vue'
 import { useI18n } from 'vue-i18n'
 import type { RebatePeriod } from '../../../../core/api/rebates.ts'
 import { showError, showSuccess } from '../../api/notify.ts'
+import { usePrintSheet } from '../../composables/usePrintSheet.ts'
 import { useRebatesStore } from '../../stores/rebates.ts'
 import { useSessionStore } from '../../stores/session.ts'
 import { useSettingsStore } from '../../stores/settings.ts'
@@ -10,9 +11,6 @@ import { useStaffStore } from '../../stores/staff.ts'
 import { downloadFile } from '../reports/download.ts'
 import { today } from '../reports/dates.ts'
 import { figuresOf, monthEnded, monthParts, queryOf, shareByStore, tableTotals, type Scope } from './scope.ts'
-
-/** On <body> while the screen is open: its print styles then show only the printed statement. */
-export const STATEMENT_PRINT_BODY_CLASS = 'print-rebate-statement'
 
 /** The current month as a period with nothing booked yet (offered when the server lists no month). */
 const emptyPeriod = (period: string): RebatePeriod => ({ period, closed: false, closedAt: null, closedByName: '', entryCount: 0, shareFen: 0, commissionFen: 0 })
@@ -156,12 +154,9 @@ export function useStatements() {
     void store.loadPeriods()
     void store.loadStores()
     void staff.ensureLoaded()
-    document.body.classList.add(STATEMENT_PRINT_BODY_CLASS)
   })
-  onBeforeUnmount(() => {
-    detach?.()
-    document.body.classList.remove(STATEMENT_PRINT_BODY_CLASS)
-  })
+  onBeforeUnmount(() => detach?.())
+  usePrintSheet()
 
   const clinicName = computed(() => settings.clinicName)
   return {
