@@ -1,12 +1,12 @@
 import '../../../core/i18n/photoMessages.ts'
-import { createHash } from 'node:crypto'
 import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs'
-import { dirname, join, resolve, sep } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { DomainError } from '../../../core/api/errors.ts'
 import { localDateOf } from '../../../core/domain/dates.ts'
 import { clinicalPhotoMimeOf, clinicalPhotoRefusal, photoRelativePath, type ClientPhoto } from '../../../core/domain/clientPhoto.ts'
 import { PHOTO_KIND_NAMES } from '../../../core/i18n/photoMessages.ts'
 import { getCard } from '../../../db/cards.ts'
+import { livePhotoPath, sha256Of } from '../../../db/photoBackup.ts'
 import { getPhoto, hidePhoto, insertPhoto, photoOfClientBySha, photosOfClient, type StoredPhoto } from '../../../db/photos.ts'
 import type { HandlerContext } from '../context.ts'
 import type { PartialHandlerTable } from '../handlerTable.ts'
@@ -14,7 +14,6 @@ import { requireClient } from './clients.ts'
 
 type PhotoMethods = 'photos.ofClient' | 'photos.import' | 'photos.get' | 'photos.hide'
 
-const sha256Of = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex')
 
 /** What the renderer sees of a row: everything but where the file lives. */
 function shown(photo: StoredPhoto): ClientPhoto {
@@ -25,13 +24,6 @@ function shown(photo: StoredPhoto): ClientPhoto {
 function photosDirOf(ctx: HandlerContext): string {
   if (ctx.photosDir === null) throw new DomainError('rule_violation', 'error.photos.unavailable')
   return resolve(ctx.photosDir)
-}
-
-/** The file of a relative path, refused unless it stays inside the photos folder (a row's path is checked too). */
-function fileIn(root: string, relPath: string): string {
-  const file = resolve(root, ...relPath.split('/'))
-  if (!file.startsWith(root + sep)) throw new Error(`photo path ${relPath} leaves the photos folder`)
-  return file
 }
 
 /** Removes a leftover temp file; a folder that cannot hold one cannot hold its leftover either. */
@@ -94,7 +86,7 @@ export const photoHandlers: PartialHandlerTable<PhotoMethods> = {
     if (already) throw new DomainError('conflict', 'error.photos.duplicate', { name, date: already.takenOn, kind: PHOTO_KIND_NAMES[already.kind] })
 
     const relPath = photoRelativePath(client.archiveNo, clientId, takenOn, sha256, mime)
-    const file = fileIn(root, relPath)
+    const file = livePhotoPath(root, relPath)
     const id = insertPhoto(ctx.db, { clientId, cardId, kind, takenOn, relPath, mime, bytes: bytes.length, sha256, originalName, note, createdByName: ctx.operator.name, now: ctx.now() })
     // After the row: a failed write throws and rolls the row back, so no row is ever without its file.
     writePhotoFile(file, bytes, name)
@@ -109,7 +101,7 @@ export const photoHandlers: PartialHandlerTable<PhotoMethods> = {
     const params = { id, date: photo.takenOn, kind: PHOTO_KIND_NAMES[photo.kind] }
     let bytes: Buffer
     try {
-      bytes = readFileSync(fileIn(root, photo.relPath))
+      bytes = readFileSync(livePhotoPath(root, photo.relPath))
     } catch {
       throw new DomainError('not_found', 'error.photos.fileMissing', params, 'id')
     }
